@@ -1,0 +1,1 @@
+/* taalcoach-portaal: small progressive enhancements; the site works without this file. */

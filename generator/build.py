@@ -1,0 +1,224 @@
+"""load → validate → Portal: read a portal folder and return one validated Portal.
+
+All problems of a run are collected first and raised together as ContentErrors, so an
+editor fixes everything in one round instead of one error per build.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.errors import ErrorCollector
+from generator.model import Method, Module, Quiz, RolesFile, RoutesFile, Site, TasksFile, Theme
+from generator.portal import DocPage, Portal
+from generator.validate import parse_model
+from generator.yaml_source import Loc, SourceFile, read_yaml
+
+SINGLE_FILES: dict[str, type[BaseModel]] = {
+    "content/site.yml": Site,
+    "content/routes.yml": RoutesFile,
+    "content/roles.yml": RolesFile,
+    "content/tasks.yml": TasksFile,
+}
+COLLECTIONS: dict[str, type[BaseModel]] = {
+    "content/modules": Module,
+    "content/themes": Theme,
+    "content/methods": Method,
+    "quizzes": Quiz,
+}
+
+
+@dataclass
+class Loaded:
+    """A validated object with the source it came from, for cross-reference errors."""
+
+    obj: Any
+    source: SourceFile
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def _load_single(root: Path, rel: str, model: type[BaseModel], errors: ErrorCollector) -> Loaded | None:
+    path = root / rel
+    if not path.exists():
+        errors.add(rel, 1, 1, "file is missing", f"create {rel}; `python -m generator new DIR` makes a complete example")
+        return None
+    source = read_yaml(path, errors)
+    if source is None:
+        return None
+    obj = parse_model(source, model, errors)
+    return Loaded(obj, source) if obj is not None else None
+
+
+def _load_collection(root: Path, rel: str, model: type[BaseModel], errors: ErrorCollector,
+                     declared: set[str]) -> list[Loaded]:
+    """Load every file of a folder; ``declared`` also gets ids of invalid files, so that
+    one broken module does not cause 'unknown module' errors in every file naming it."""
+    loaded: list[Loaded] = []
+    seen: dict[str, Loaded] = {}
+    for path in _yaml_files(root / rel):
+        declared.add(path.stem)
+        source = read_yaml(path, errors)
+        if source is None:
+            continue
+        if isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
+            declared.add(source.data["id"])
+        obj = parse_model(source, model, errors, defaults={"id": path.stem} if _is_slug(path.stem) else None)
+        if obj is None:
+            continue
+        if obj.id is None:  # file name is not a valid id and none was given
+            errors.add(path, 1, 1, f"file name '{path.name}' is not a valid id and the file has no 'id'",
+                       "rename the file to lowercase-with-hyphens.yml, or add 'id: …'")
+            continue
+        if obj.id in seen:
+            first = seen[obj.id].source
+            line, col = source.position(("id",))
+            errors.add(path, line, col, f"duplicate id '{obj.id}' (also used in {errors.rel(first.path)})",
+                       "every id must be unique; rename one of them")
+            continue
+        seen[obj.id] = Loaded(obj, source)
+        loaded.append(seen[obj.id])
+    return loaded
+
+
+def _is_slug(text: str) -> bool:
+    return re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text) is not None
+
+
+class _RefChecker:
+    """Checks that every id one file names exists in the content, with a close-match hint."""
+
+    def __init__(self, known: dict[str, set[str]], errors: ErrorCollector) -> None:
+        self.known = known
+        self.errors = errors
+
+    def check(self, source: SourceFile, loc: Loc, value: str, kind: str) -> None:
+        if value in self.known[kind]:
+            return
+        import difflib
+        close = difflib.get_close_matches(value, sorted(self.known[kind]), n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else (
+            "known: " + ", ".join(sorted(self.known[kind])) if self.known[kind] else f"there are no {kind}s yet")
+        line, col = source.position(loc)
+        self.errors.add(source.path, line, col, f"unknown {kind} '{value}'", hint)
+
+
+def _duplicates_in(source: SourceFile, items: list[Any], key: str, loc: Loc, what: str,
+                   errors: ErrorCollector) -> None:
+    seen: set[Any] = set()
+    for index, item in enumerate(items):
+        value = getattr(item, key)
+        if value in seen:
+            line, col = source.position(loc + (index, key))
+            errors.add(source.path, line, col, f"duplicate {what} '{value}'", f"every {what} must be unique")
+        seen.add(value)
+
+
+def _check_references(parts: dict[str, Any], declared: dict[str, set[str]], errors: ErrorCollector) -> None:
+    routes: Loaded | None = parts["routes"]
+    roles: Loaded | None = parts["roles"]
+    tasks: Loaded | None = parts["tasks"]
+    site: Loaded | None = parts["site"]
+    known = {
+        "route": {r.id for r in routes.obj.routes} if routes else set(),
+        "supplement": {s.id for s in routes.obj.supplements} if routes else set(),
+        "role": {r.id for r in roles.obj.roles} if roles else set(),
+        "module": declared["modules"],
+        "theme": declared["themes"],
+        "method": declared["methods"],
+    }
+    ref = _RefChecker(known, errors)
+    if routes:
+        _duplicates_in(routes.source, routes.obj.routes, "id", ("routes",), "route id", errors)
+        _duplicates_in(routes.source, routes.obj.supplements, "id", ("supplements",), "supplement id", errors)
+        for i, route in enumerate(routes.obj.routes):
+            for field, kind in (("supplements", "supplement"), ("modules", "module"), ("themes", "theme")):
+                for j, value in enumerate(getattr(route, field)):
+                    ref.check(routes.source, ("routes", i, field, j), value, kind)
+    if roles:
+        _duplicates_in(roles.source, roles.obj.roles, "id", ("roles",), "role id", errors)
+    if tasks:
+        _duplicates_in(tasks.source, tasks.obj.phases, "id", ("phases",), "phase id", errors)
+        for i, phase in enumerate(tasks.obj.phases):
+            for role_id in phase.responsibilities:
+                ref.check(tasks.source, ("phases", i, "responsibilities", role_id), role_id, "role")
+        for i, boundary in enumerate(tasks.obj.coach.dont):
+            ref.check(tasks.source, ("coach", "dont", i, "refer_to"), boundary.refer_to, "role")
+    if site:
+        for i, method_id in enumerate(site.obj.methods):
+            ref.check(site.source, ("methods", i), method_id, "method")
+    for item in parts["modules"]:
+        for field, kind in (("routes", "route"), ("themes", "theme")):
+            for j, value in enumerate(getattr(item.obj, field)):
+                ref.check(item.source, (field, j), value, kind)
+    for item in parts["methods"]:
+        _duplicates_in(item.source, item.obj.chapters, "number", ("chapters",), "chapter number", errors)
+        for i, chapter in enumerate(item.obj.chapters):
+            for j, theme_id in enumerate(chapter.themes):
+                ref.check(item.source, ("chapters", i, "themes", j), theme_id, "theme")
+    quiz_of: dict[str, Loaded] = {}
+    for item in parts["quizzes"]:
+        ref.check(item.source, ("module",), item.obj.module, "module")
+        if item.obj.module in quiz_of:
+            line, col = item.source.position(("module",))
+            errors.add(item.source.path, line, col,
+                       f"module '{item.obj.module}' already has a quiz ({errors.rel(quiz_of[item.obj.module].source.path)})",
+                       "a module has one quiz; merge the questions into one file")
+        quiz_of[item.obj.module] = item
+
+
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_FRONT_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+)\n(?:.*\n)*?---", re.MULTILINE)
+
+
+def _doc_pages(root: Path) -> tuple[DocPage, ...]:
+    docs = root / "docs"
+    pages = []
+    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        match = _FRONT_TITLE.match(text) or _HEADING.search(text)
+        title = match.group(1).strip().strip("'\"") if match else path.stem.replace("-", " ").capitalize()
+        pages.append(DocPage(path.relative_to(docs).as_posix(), title))
+    return tuple(pages)
+
+
+def load_portal(root: Path | str = ".") -> Portal:
+    """Read and validate every source under ``root``; raise ContentErrors listing all problems."""
+    root = Path(root)
+    errors = ErrorCollector(root)
+    parts: dict[str, Any] = {}
+    for rel, model in SINGLE_FILES.items():
+        parts[Path(rel).stem] = _load_single(root, rel, model, errors)
+    declared: dict[str, set[str]] = {}
+    for rel, model in COLLECTIONS.items():
+        name = Path(rel).name
+        declared[name] = set()
+        parts[name] = _load_collection(root, rel, model, errors, declared[name])
+    _check_references(parts, declared, errors)
+    errors.raise_if_any()
+    routes, roles, tasks = parts["routes"].obj, parts["roles"].obj, parts["tasks"].obj
+    return Portal(
+        site=parts["site"].obj,
+        routes=tuple(routes.routes),
+        supplements=tuple(routes.supplements),
+        routes_intro=routes.intro,
+        roles=tuple(roles.roles),
+        phases=tuple(tasks.phases),
+        coach=tasks.coach,
+        plan=tuple(tasks.plan),
+        norms=tuple(tasks.norms),
+        tasks_intro=tasks.intro,
+        modules=tuple(sorted((m.obj for m in parts["modules"]), key=lambda m: (m.order, m.title))),
+        themes=tuple(sorted((t.obj for t in parts["themes"]), key=lambda t: t.title.casefold())),
+        methods=tuple(sorted((m.obj for m in parts["methods"]), key=lambda m: m.name.casefold())),
+        quizzes=tuple(q.obj for q in parts["quizzes"]),
+        docs=_doc_pages(root),
+    )

@@ -1,0 +1,1 @@
+"""MkDocs adapter: the only part of the generator that imports MkDocs."""

@@ -1,0 +1,73 @@
+"""Thin MkDocs plugin: load the portal, feed its pages in memory, set the nav, add assets.
+
+Every real decision lives in the engine-agnostic core (build, pages, site_config).
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator import site_config
+from generator.build import load_portal
+from generator.errors import ContentErrors
+from generator.mkdocs_plugin.config import TaalcoachConfig
+from generator.pages import RenderedSite, render_pages
+from generator.portal import Portal
+
+log = logging.getLogger("mkdocs.plugins.taalcoach")
+
+WATCHED = ("content", "quizzes")
+
+
+class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
+    def __init__(self) -> None:
+        self.portal: Portal | None = None
+        self.rendered: RenderedSite | None = None
+        self.root = Path(".")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = (Path(config.config_file_path or ".").parent / self.config.portal_dir).resolve()
+        try:
+            self.portal = load_portal(self.root)
+        except ContentErrors as exc:
+            raise PluginError("the portal content has errors:\n" + exc.report()) from None
+        self.rendered = render_pages(self.portal)
+        for path in self.rendered.skipped:
+            log.info("docs/%s is hand-written and replaces the generated page", path)
+        config.site_name = self.portal.site.title
+        config.site_description = config.site_description or self.portal.site.description
+        config.site_url = site_config.site_url(self.portal) or config.site_url
+        config.repo_url = config.repo_url or self.portal.site.repo_url
+        config.copyright = config.copyright or site_config.copyright_line(self.portal)
+        config.nav = self.rendered.nav
+        config.theme["font"] = False  # privacy: never load Google Fonts
+        config.theme["language"] = "nl"
+        for name, options in site_config.MARKDOWN_EXTENSIONS.items():
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+            config.mdx_configs.setdefault(name, options)
+        for name in site_config.CSS:
+            config.extra_css.append(f"{site_config.ASSET_DIR}/{name}")
+        for name in site_config.JS:
+            config.extra_javascript.append(f"{site_config.ASSET_DIR}/{name}")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.rendered is not None
+        for path, markdown in self.rendered.pages.items():
+            files.append(File.generated(config, path, content=markdown))
+        for path, data in site_config.asset_files().items():
+            files.append(File.generated(config, path, content=data))
+        return files
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        for name in WATCHED:
+            folder = self.root / name
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

@@ -1,0 +1,270 @@
+"""The typed content model: one pydantic class per YAML source kind.
+
+Field descriptions double as documentation: the JSON Schema (``python -m generator schema``)
+and the editor guide are generated from them. Unknown fields are rejected so that typos such
+as ``titel`` for ``title`` are caught instead of silently ignored.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[str, StringConstraints(min_length=1)]
+Level = Literal["A0", "A1", "A2", "B1", "B2"]
+LEVEL_ORDER: tuple[str, ...] = ("A0", "A1", "A2", "B1", "B2")
+PracticeLevel = Literal["A1", "A2", "B1"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+# --- site.yml -------------------------------------------------------------------------------
+
+class Contact(Strict):
+    email: Text | None = Field(None, description="E-mail address volunteers can write to.")
+    phone: Text | None = Field(None, description="Phone number, as it should be shown.")
+    website: Text | None = Field(None, description="The organisation's own website (https://…).")
+    address: Text | None = Field(None, description="Visiting address, one line.")
+
+
+class Organisation(Strict):
+    name: Text = Field(description="Name shown in the footer and on every handout.")
+    contact: Contact = Field(default_factory=Contact)
+    logo: Text | None = Field(None, description="Path of a logo image under docs/, e.g. img/logo.svg.")
+
+
+class Features(Strict):
+    pdf_handouts: bool = Field(True, description="Render PDF handouts with WeasyPrint.")
+
+
+class Site(Strict):
+    title: Text = Field(description="Portal title, shown in the header and browser tab.")
+    description: Text = Field(description="One sentence describing the portal (search engines, home).")
+    organisation: Organisation
+    site_url: Text | None = Field(None, description="Public address, e.g. https://org.github.io/portaal/.")
+    repo_url: Text | None = Field(None, description="Repository address, for the 'edit this page' link.")
+    methods: list[Slug] = Field(default_factory=list,
+                                description="Ids of the NT2 methods this organisation's school(s) use; empty = all.")
+    home_intro: Markdown | None = Field(None, description="Welcome text on the home page (Markdown).")
+    features: Features = Field(default_factory=Features)
+    labels: dict[str, Text] = Field(default_factory=dict,
+                                    description="Override Dutch UI words from the label table.")
+
+
+# --- routes.yml -----------------------------------------------------------------------------
+
+class Supplement(Strict):
+    id: Slug
+    name: Text
+    description: Markdown
+
+
+class Route(Strict):
+    id: Slug = Field(description="Becomes the URL: leerroutes/<id>/.")
+    name: Text
+    target_level: Level = Field(description="Target language level (CEFR).")
+    summary: Text = Field(description="One or two sentences, shown in overviews.")
+    for_whom: Markdown = Field(description="Who follows this route (Markdown).")
+    aim: Markdown | None = Field(None, description="What the route aims at (Markdown).")
+    coach_focus: list[Text] = Field(min_length=1, description="What the taalcoach focuses on.")
+    supplements: list[Slug] = Field(default_factory=list, description="Ids from 'supplements'.")
+    modules: list[Slug] = Field(default_factory=list, description="Training modules that serve this route.")
+    themes: list[Slug] = Field(default_factory=list, description="Practice themes that fit this route well.")
+
+
+class RoutesFile(Strict):
+    intro: Markdown | None = None
+    supplements: list[Supplement] = Field(default_factory=list)
+    routes: list[Route] = Field(min_length=1)
+
+
+# --- roles.yml and tasks.yml -------------------------------------------------------------------
+
+class Role(Strict):
+    id: Slug
+    name: Text
+    short: Text = Field(description="Short name for table headers, e.g. 'Coach'.")
+    summary: Text
+    description: Markdown | None = None
+    tasks: list[Text] = Field(default_factory=list, description="What this role does.")
+    not_tasks: list[Text] = Field(default_factory=list, description="What this role does not do.")
+
+
+class RolesFile(Strict):
+    roles: list[Role] = Field(min_length=1)
+
+
+class Phase(Strict):
+    id: Slug
+    name: Text
+    summary: Text
+    responsibilities: dict[Slug, Text] = Field(
+        min_length=1, description="Role id → what that role does in this phase.")
+
+
+class Boundary(Strict):
+    text: Text = Field(description="What the coach does not do.")
+    why: Text | None = Field(None, description="Why not, in one sentence.")
+    refer_to: Slug = Field(description="Role id the coach refers the question to.")
+
+
+class CoachConduct(Strict):
+    do: list[Text] = Field(min_length=1, description="What the coach does.")
+    dont: list[Boundary] = Field(min_length=1, description="What the coach does not do, with whom to refer to.")
+
+
+class PlanStep(Strict):
+    id: Slug
+    name: Text
+    summary: Markdown
+    checklist: list[Text] = Field(min_length=1, description="'Te nemen stappen' for the taalcoach-organisatie.")
+    tips: list[Text] = Field(default_factory=list)
+
+
+class Norm(Strict):
+    months: int = Field(gt=0)
+    meetings: int = Field(gt=0)
+    hours_per_meeting: float = Field(gt=0)
+
+
+class TasksFile(Strict):
+    intro: Markdown | None = None
+    phases: list[Phase] = Field(min_length=1)
+    coach: CoachConduct
+    plan: list[PlanStep] = Field(default_factory=list, description="The coordinators' step plan.")
+    norms: list[Norm] = Field(default_factory=list, description="Example trajectory norms.")
+
+
+# --- modules/*.yml -----------------------------------------------------------------------------
+
+class Section(Strict):
+    title: Text
+    body: Markdown
+    trainer_notes: Markdown | None = Field(None, description="Only in the trainer edition.")
+
+
+class Activity(Strict):
+    title: Text
+    minutes: int = Field(gt=0)
+    work_form: Text = Field(description="E.g. plenair, in tweetallen, in groepjes, individueel.")
+    instructions: Markdown
+    materials: list[Text] = Field(default_factory=list)
+    trainer_notes: Markdown | None = None
+
+
+class Module(Strict):
+    id: Slug | None = Field(None, description="Defaults to the file name; becomes training/<id>/.")
+    title: Text
+    summary: Text
+    order: int = Field(100, description="Position in the training overview (lower first).")
+    duration: int = Field(gt=0, description="Length in minutes.")
+    audience: Text = Field(description="Who the module is for.")
+    learning_goals: list[Text] = Field(min_length=1)
+    routes: list[Slug] = Field(default_factory=list)
+    themes: list[Slug] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1)
+    activities: list[Activity] = Field(default_factory=list)
+
+
+# --- themes/*.yml ------------------------------------------------------------------------------
+
+class Word(Strict):
+    word: Text
+    article: Literal["de", "het"] | None = Field(None, description="de or het; leave out for verbs etc.")
+    example: Text = Field(description="A short example sentence.")
+
+
+class RolePlay(Strict):
+    title: Text
+    level: PracticeLevel
+    situation: Markdown
+    coach_role: Text = Field(description="Who the coach plays.")
+    learner_role: Text = Field(description="Who the inburgeraar plays.")
+
+
+class Questions(Strict):
+    A1: list[Text] = Field(default_factory=list)
+    A2: list[Text] = Field(default_factory=list)
+    B1: list[Text] = Field(default_factory=list)
+
+    def for_level(self, level: str) -> list[str]:
+        return list(getattr(self, level, []) or [])
+
+
+class Theme(Strict):
+    id: Slug | None = Field(None, description="Defaults to the file name; becomes oefenen/thema/<id>/.")
+    title: Text
+    summary: Text
+    levels: list[PracticeLevel] = Field(min_length=1, description="Levels this theme has material for.")
+    vocabulary: list[Word] = Field(min_length=1)
+    questions: Questions
+    role_plays: list[RolePlay] = Field(default_factory=list)
+    outing: Markdown | None = Field(None, description="The 'er op uit' task: practise in real life.")
+    coach_tips: list[Text] = Field(default_factory=list)
+
+
+# --- methods/*.yml -----------------------------------------------------------------------------
+
+class Chapter(Strict):
+    number: int = Field(ge=0)
+    title: Text
+    level: PracticeLevel
+    themes: list[Slug] = Field(min_length=1)
+    focus: list[Text] = Field(default_factory=list, description="What this chapter practises.")
+    words: list[Word] = Field(default_factory=list, description="Chapter-specific words.")
+
+
+class Method(Strict):
+    id: Slug | None = Field(None, description="Defaults to the file name; becomes oefenen/methodes/<id>/.")
+    name: Text
+    example: bool = Field(False, description="True for a made-up example method (shown as such).")
+    levels: list[PracticeLevel] = Field(min_length=1)
+    description: Markdown
+    chapters: list[Chapter] = Field(min_length=1)
+
+
+# --- quizzes/*.yml -----------------------------------------------------------------------------
+
+class Option(Strict):
+    text: Text
+    correct: bool = False
+    feedback: Text = Field(description="Why this option is right or wrong.")
+
+
+class Question(Strict):
+    type: Literal["single", "multiple", "truefalse", "open"]
+    question: Text
+    options: list[Option] = Field(default_factory=list, description="For single and multiple.")
+    answer: bool | None = Field(None, description="For truefalse: is the statement true?")
+    model_answer: Markdown | None = Field(None, description="For open: an example of a good answer.")
+    explanation: Markdown = Field(description="Shown after answering.")
+
+    @model_validator(mode="after")
+    def _fits_type(self) -> "Question":
+        correct = sum(o.correct for o in self.options)
+        if self.type in ("single", "multiple"):
+            if len(self.options) < 2:
+                raise ValueError(f"a '{self.type}' question needs at least 2 options")
+            if self.type == "single" and correct != 1:
+                raise ValueError(f"a 'single' question needs exactly 1 option with 'correct: true' (has {correct})")
+            if self.type == "multiple" and correct < 1:
+                raise ValueError("a 'multiple' question needs at least 1 option with 'correct: true'")
+        elif self.options:
+            raise ValueError(f"a '{self.type}' question has no 'options'")
+        if self.type == "truefalse" and self.answer is None:
+            raise ValueError("a 'truefalse' question needs 'answer: true' or 'answer: false'")
+        if self.type == "open" and not self.model_answer:
+            raise ValueError("an 'open' question needs a 'model_answer'")
+        return self
+
+
+class Quiz(Strict):
+    id: Slug | None = Field(None, description="Defaults to the file name; becomes quizzen/<id>/.")
+    title: Text
+    module: Slug = Field(description="Id of the training module this quiz checks.")
+    intro: Markdown | None = None
+    questions: list[Question] = Field(min_length=1)

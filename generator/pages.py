@@ -1,0 +1,127 @@
+"""Portal → {page path: Markdown} plus the navigation, rendered from Jinja2 templates.
+
+Pure and deterministic: the same Portal gives byte-identical pages, so generated output can
+be compared, cached and exported. No engine is imported here.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from generator import urls
+from generator.labels import Labels
+from generator.portal import Portal
+
+NavItem = str | dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    """Generated pages (path → Markdown) and the nav in MkDocs' list-of-dicts shape."""
+
+    pages: dict[str, str]
+    nav: list[NavItem]
+    skipped: tuple[str, ...] = field(default=())  # generated paths a hand-written page replaced
+
+
+def _cell(text: Any) -> str:
+    """Make text safe inside one Markdown table cell."""
+    return re.sub(r"\s*\n\s*", " ", str(text or "")).replace("|", "\\|").strip()
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates/pages"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # output is Markdown; HTML bits escape explicitly with |e
+    )
+    env.filters["cell"] = _cell
+    env.filters["attr"] = lambda text: html.escape(str(text), quote=True)
+    return env
+
+
+_ENV = _environment()
+
+
+class _Renderer:
+    def __init__(self, portal: Portal) -> None:
+        self.portal = portal
+        self.labels = Labels(portal.site.labels)
+        self.pages: dict[str, str] = {}
+
+    def render(self, path: str, template: str, **context: Any) -> None:
+        def ref(target: str) -> str:
+            return urls.relative(path, target)
+
+        text = _ENV.get_template(template).render(
+            p=self.portal, L=self.labels, urls=urls, ref=ref, page_path=path, **context)
+        self.pages[path] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def render_pages(portal: Portal) -> RenderedSite:
+    """Render every generated page; hand-written docs/ pages win over generated ones."""
+    r = _Renderer(portal)
+    r.render(urls.HOME, "home.md.j2")
+    r.render(urls.ROUTES, "routes.md.j2")
+    for route in portal.routes:
+        r.render(urls.route(route.id), "route.md.j2", route=route)
+    r.render(urls.TASKS, "tasks.md.j2")
+    r.render(urls.COACH_CONDUCT, "coach_conduct.md.j2")
+    if portal.plan:
+        r.render(urls.PLAN, "plan.md.j2")
+    for role in portal.roles:
+        r.render(urls.role(role.id), "role.md.j2", role=role)
+    r.render(urls.TRAINING, "training.md.j2")
+    for module in portal.modules:
+        r.render(urls.module(module.id), "module.md.j2", module=module, quiz=portal.quiz_of_module(module))
+    r.render(urls.PRACTICE, "practice.md.j2")
+    r.render(urls.THEMES, "themes.md.j2")
+    r.render(urls.LEVELS, "levels.md.j2")
+    for theme in portal.themes:
+        r.render(urls.theme(theme.id), "theme.md.j2", theme=theme)
+    for method in portal.shown_methods:
+        r.render(urls.method(method.id), "method.md.j2", method=method)
+        for chapter in method.chapters:
+            r.render(urls.chapter(method.id, chapter.number), "chapter.md.j2", method=method, chapter=chapter,
+                     themes=[portal.theme(t) for t in chapter.themes])
+    if portal.quizzes:
+        r.render(urls.QUIZZES, "quizzes.md.j2")
+        for quiz in portal.quizzes:
+            r.render(urls.quiz(quiz.id), "quiz_page.md.j2", quiz=quiz, module=portal.module(quiz.module))
+    hand_written = {d.path for d in portal.docs}
+    skipped = tuple(sorted(path for path in r.pages if path in hand_written))
+    pages = {path: text for path, text in sorted(r.pages.items()) if path not in hand_written}
+    return RenderedSite(pages=pages, nav=build_nav(portal, r.labels, set(r.pages)), skipped=skipped)
+
+
+def build_nav(portal: Portal, L: Labels, generated: set[str]) -> list[NavItem]:
+    """The site navigation: generated sections first, hand-written pages merged in."""
+    section: Callable[[str, list[NavItem]], dict[str, Any]] = lambda title, items: {title: items}
+    nav: list[NavItem] = [{L.home: urls.HOME}]
+    nav.append(section(L.routes, [urls.ROUTES] + [{r.name: urls.route(r.id)} for r in portal.routes]))
+    tasks: list[NavItem] = [urls.TASKS, {L.coach_conduct: urls.COACH_CONDUCT}]
+    if portal.plan:
+        tasks.append({L.plan: urls.PLAN})
+    tasks.append(section(L.roles, [{role.name: urls.role(role.id)} for role in portal.roles]))
+    nav.append(section(L.tasks, tasks))
+    nav.append(section(L.training, [urls.TRAINING] + [{m.title: urls.module(m.id)} for m in portal.modules]))
+    practice: list[NavItem] = [urls.PRACTICE]
+    for method in portal.shown_methods:
+        practice.append(section(method.name, [urls.method(method.id)] + [
+            {f"{L.chapter} {c.number}. {c.title}": urls.chapter(method.id, c.number)} for c in method.chapters]))
+    practice.append(section(L.themes, [urls.THEMES] + [{t.title: urls.theme(t.id)} for t in portal.themes]))
+    practice.append({L.by_level: urls.LEVELS})
+    nav.append(section(L.practice, practice))
+    if portal.quizzes:
+        nav.append(section(L.quizzes, [urls.QUIZZES] + [{q.title: urls.quiz(q.id)} for q in portal.quizzes]))
+    extra = [d for d in portal.docs if d.path not in generated]
+    if extra:
+        nav.append(section(L.more_info, [{d.title: d.path} for d in extra]))
+    return nav

@@ -1,0 +1,114 @@
+"""The Portal: all validated content in one immutable object, with the lookups pages need.
+
+Nothing past this point reads files; page rendering is a pure function of a Portal.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from generator.model import (LEVEL_ORDER, CoachConduct, Method, Module, Norm, Phase, PlanStep,
+                             Quiz, Role, Route, Site, Supplement, Theme)
+
+
+@dataclass(frozen=True)
+class DocPage:
+    """A hand-written Markdown page under docs/ (never generated into, never overwritten)."""
+
+    path: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ChapterRef:
+    method: Method
+    number: int
+
+    @property
+    def chapter(self):
+        return next(c for c in self.method.chapters if c.number == self.number)
+
+
+@dataclass(frozen=True)
+class Portal:
+    site: Site
+    routes: tuple[Route, ...]
+    supplements: tuple[Supplement, ...]
+    routes_intro: str | None
+    roles: tuple[Role, ...]
+    phases: tuple[Phase, ...]
+    coach: CoachConduct
+    plan: tuple[PlanStep, ...]
+    norms: tuple[Norm, ...]
+    tasks_intro: str | None
+    modules: tuple[Module, ...]
+    themes: tuple[Theme, ...]
+    methods: tuple[Method, ...]
+    quizzes: tuple[Quiz, ...]
+    docs: tuple[DocPage, ...] = field(default=())
+
+    # --- lookups by id ------------------------------------------------------------------
+    @cached_property
+    def _by_id(self) -> dict[str, dict[str, object]]:
+        return {
+            "route": {r.id: r for r in self.routes},
+            "supplement": {s.id: s for s in self.supplements},
+            "role": {r.id: r for r in self.roles},
+            "module": {m.id: m for m in self.modules},
+            "theme": {t.id: t for t in self.themes},
+            "method": {m.id: m for m in self.methods},
+            "quiz": {q.id: q for q in self.quizzes},
+        }
+
+    def route(self, id: str) -> Route:
+        return self._by_id["route"][id]  # type: ignore[return-value]
+
+    def role(self, id: str) -> Role:
+        return self._by_id["role"][id]  # type: ignore[return-value]
+
+    def module(self, id: str) -> Module:
+        return self._by_id["module"][id]  # type: ignore[return-value]
+
+    def theme(self, id: str) -> Theme:
+        return self._by_id["theme"][id]  # type: ignore[return-value]
+
+    def supplement(self, id: str) -> Supplement:
+        return self._by_id["supplement"][id]  # type: ignore[return-value]
+
+    # --- relations ----------------------------------------------------------------------
+    def modules_of_route(self, route: Route) -> list[Module]:
+        """Modules the route lists, then modules that name the route themselves."""
+        ids = list(route.modules) + [m.id for m in self.modules if route.id in m.routes and m.id not in route.modules]
+        return [self.module(i) for i in ids]
+
+    def routes_of_module(self, module: Module) -> list[Route]:
+        return [r for r in self.routes if r.id in module.routes or module.id in r.modules]
+
+    def routes_of_theme(self, theme: Theme) -> list[Route]:
+        return [r for r in self.routes if theme.id in r.themes]
+
+    def quiz_of_module(self, module: Module) -> Quiz | None:
+        return next((q for q in self.quizzes if q.module == module.id), None)
+
+    @cached_property
+    def shown_methods(self) -> tuple[Method, ...]:
+        """The methods this organisation uses (site.methods), or all when none are named."""
+        if not self.site.methods:
+            return self.methods
+        return tuple(self._by_id["method"][i] for i in self.site.methods)  # type: ignore[misc]
+
+    def chapters_of_theme(self, theme: Theme) -> list[ChapterRef]:
+        return [ChapterRef(m, c.number) for m in self.shown_methods for c in m.chapters if theme.id in c.themes]
+
+    def themes_of_level(self, level: str) -> list[Theme]:
+        return [t for t in self.themes if level in t.levels]
+
+    def roles_in_matrix(self) -> list[Role]:
+        """Roles that have a responsibility in at least one phase, in roles.yml order."""
+        used = {rid for p in self.phases for rid in p.responsibilities}
+        return [r for r in self.roles if r.id in used]
+
+    @property
+    def levels(self) -> list[str]:
+        used = {lvl for t in self.themes for lvl in t.levels}
+        return [lvl for lvl in LEVEL_ORDER if lvl in used]

@@ -1,0 +1,44 @@
+"""Engine settings every taalcoach portal needs, shared by the plugin and the exporter.
+
+Kept here (not in each organisation's mkdocs.yml) so privacy and accessibility settings
+cannot be forgotten or drift between the plugin build and an exported build.
+"""
+from __future__ import annotations
+
+import os
+from importlib import resources
+from typing import Any
+
+from generator.portal import Portal
+
+# Markdown extensions the page templates rely on, with their options.
+MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
+    "tables": {},
+    "attr_list": {},
+    "md_in_html": {},
+    "admonition": {},
+    "pymdownx.details": {},
+    "pymdownx.tasklist": {"custom_checkbox": True},
+    "toc": {"permalink": True, "permalink_title": "Link naar dit kopje"},
+}
+
+ASSET_DIR = "assets/taalcoach"
+CSS = ["taalcoach.css"]
+JS = ["taalcoach.js"]
+
+SITE_URL_ENV = "TAALCOACH_SITE_URL"
+
+
+def site_url(portal: Portal) -> str | None:
+    """The public address: the environment (set by the Pages workflow) wins over site.yml."""
+    return os.environ.get(SITE_URL_ENV) or portal.site.site_url
+
+
+def copyright_line(portal: Portal) -> str:
+    return portal.site.organisation.name
+
+
+def asset_files() -> dict[str, bytes]:
+    """Package CSS/JS, keyed by their path inside the built site."""
+    folder = resources.files("generator").joinpath("assets")
+    return {f"{ASSET_DIR}/{name}": folder.joinpath(name).read_bytes() for name in CSS + JS}
