@@ -58,3 +58,7 @@ class ErrorCollector:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ContentErrors(self.errors)
+
+
+class UserError(Exception):
+    """A problem with a command's arguments or folders, shown without a traceback."""

@@ -1,0 +1,113 @@
+"""Command line: ``python -m generator check|build|serve|new|export|schema``.
+
+Content errors are printed as ``file:line:col: message — hint`` lines and exit with 1;
+an editor never sees a Python traceback for a mistake in YAML.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Callable
+
+from generator.errors import ContentErrors, UserError
+
+
+def _check(args: argparse.Namespace) -> int:
+    from generator.build import load_portal
+    from generator.pages import render_pages
+
+    portal = load_portal(args.portal)
+    rendered = render_pages(portal)
+    print(f"OK: {len(rendered.pages)} pages from {len(portal.modules)} modules, {len(portal.themes)} themes, "
+          f"{sum(len(m.chapters) for m in portal.methods)} chapters in {len(portal.methods)} methods, "
+          f"{len(portal.quizzes)} quizzes.")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator.mkdocs_plugin.run import build_site
+
+    return build_site(args.portal, site_dir=args.site_dir, handouts=not args.no_pdf)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.mkdocs_plugin.run import serve_site
+
+    return serve_site(args.portal, dev_addr=args.dev_addr)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator.scaffold import scaffold
+
+    created = scaffold(Path(args.dir))
+    print(f"Created a new portal in {args.dir} ({len(created)} files). Next: edit content/site.yml, then "
+          f"`python -m generator build --portal {args.dir}`.")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from generator.build import load_portal
+    from generator.export import export_portal
+
+    written = export_portal(load_portal(args.portal), Path(args.portal), Path(args.dir))
+    print(f"Exported {written} files to {args.dir}; build them with any MkDocs-compatible engine "
+          f"(e.g. `mkdocs build -f {args.dir}/mkdocs.yml`).")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from generator.schema import json_schemas
+
+    schemas = json_schemas()
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        for name, schema in schemas.items():
+            (out / f"{name}.schema.json").write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n",
+                                                     encoding="utf-8")
+        print(f"Wrote {len(schemas)} JSON Schemas to {out}.")
+    else:
+        print(json.dumps(schemas, indent=2, ensure_ascii=False))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator",
+                                     description="Build a taalcoach portal from YAML sources.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(func=func)
+        if name not in ("new", "schema"):
+            p.add_argument("--portal", default=".", help="portal folder with mkdocs.yml, content/ and quizzes/ "
+                                                        "(default: current folder)")
+        return p
+
+    command("check", _check, "validate the content and render all pages, without building the site")
+    build = command("build", _build, "build the site (and PDF handouts) with MkDocs --strict")
+    build.add_argument("--site-dir", default=None, help="output folder (default: site/ in the portal folder)")
+    build.add_argument("--no-pdf", action="store_true", help="skip PDF handouts (faster)")
+    serve = command("serve", _serve, "preview the portal with live reload")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port to serve on")
+    new = command("new", _new, "create a new portal folder from the default content")
+    new.add_argument("dir", help="folder to create (must not contain content yet)")
+    export = command("export", _export, "write the generated pages and a standalone mkdocs.yml to a folder")
+    export.add_argument("dir", help="output folder")
+    schema = command("schema", _schema, "print (or write) JSON Schemas for editor autocompletion")
+    schema.add_argument("--out", default=None, help="write one <kind>.schema.json per source kind here")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ContentErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,72 @@
+"""``export DIR``: the generated pages plus a standalone mkdocs.yml, without our plugin.
+
+Material for MkDocs reaches end of life in 2027 and MkDocs 2 drops plugins; an export can be
+built by any MkDocs-compatible engine (ProperDocs, Zensical), so the content stays portable.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import site_config
+from generator.errors import UserError
+from generator.pages import render_pages
+from generator.portal import Portal
+
+MARKER = ".taalcoach-export"
+
+
+def export_config(portal: Portal) -> dict[str, Any]:
+    rendered = render_pages(portal)
+    return {
+        "site_name": portal.site.title,
+        "site_description": portal.site.description,
+        "site_url": site_config.site_url(portal),
+        "repo_url": portal.site.repo_url,
+        "copyright": site_config.copyright_line(portal),
+        "docs_dir": "docs",
+        "theme": {"name": "material", "language": "nl", "font": False, "custom_dir": "overrides",
+                  "features": ["navigation.tabs", "navigation.sections", "navigation.indexes",
+                               "navigation.top", "navigation.prune", "search.suggest", "search.highlight"]},
+        "plugins": [{"search": {"lang": "nl"}}],
+        "markdown_extensions": [{name: opts} if opts else name
+                                for name, opts in site_config.MARKDOWN_EXTENSIONS.items()],
+        "extra_css": [f"{site_config.ASSET_DIR}/{n}" for n in site_config.CSS],
+        "extra_javascript": [f"{site_config.ASSET_DIR}/{n}" for n in site_config.JS],
+        "nav": rendered.nav,
+    }
+
+
+def export_portal(portal: Portal, root: Path, target: Path) -> int:
+    """Write pages, hand-written docs, assets and mkdocs.yml; never overwrite other files."""
+    if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
+        raise UserError(f"{target} is not empty and was not made by `export`; choose an empty folder "
+                        "(nothing was changed)")
+    if target.exists():
+        shutil.rmtree(target)
+    docs = target / "docs"
+    docs.mkdir(parents=True)
+    count = 0
+    hand_written = root / "docs"
+    if hand_written.is_dir():
+        shutil.copytree(hand_written, docs, dirs_exist_ok=True)
+        count += sum(1 for p in docs.rglob("*") if p.is_file())
+    files: dict[str, str | bytes] = {**render_pages(portal).pages, **site_config.asset_files()}
+    for rel, content in files.items():
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        count += 1
+    overrides = Path(__file__).resolve().parent / "templates" / "overrides"
+    shutil.copytree(overrides, target / "overrides")
+    config = yaml.safe_dump(export_config(portal), allow_unicode=True, sort_keys=False)
+    (target / "mkdocs.yml").write_text("# Exported by taalcoach-portaal; no plugin needed.\n" + config,
+                                       encoding="utf-8")
+    (target / MARKER).write_text("This folder is written by `python -m generator export`.\n", encoding="utf-8")
+    return count + 1

@@ -1,0 +1,79 @@
+"""Shared fixtures: the demo portal, one strict build of it, a sub-path server, Chromium."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+import sitekit
+from generator.build import load_portal
+from generator.portal import Portal
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m generator`` as an editor would, capturing its output."""
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
+                          text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
+                                          "PYTHONPATH": str(ROOT)})
+
+
+@pytest.fixture(scope="session")
+def demo_portal() -> Portal:
+    return load_portal(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo portal built once per test run with the real CLI (mkdocs --strict)."""
+    site = tmp_path_factory.mktemp("demo") / "site"
+    result = run_cli("build", "--portal", str(ROOT), "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    with sitekit.serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=sitekit.chromium_path(), args=sitekit.CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageProbe:
+    """A Playwright page that records requests to other hosts and JavaScript errors."""
+
+    def __init__(self, page: object, base: str) -> None:
+        self.page = page
+        self.base_host = urlsplit(base).netloc
+        self.external: list[str] = []
+        self.js_errors: list[str] = []
+        page.on("request", self._on_request)  # type: ignore[attr-defined]
+        page.on("pageerror", lambda exc: self.js_errors.append(str(exc)))  # type: ignore[attr-defined]
+
+    def _on_request(self, request: object) -> None:
+        url = request.url  # type: ignore[attr-defined]
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != self.base_host:
+            self.external.append(url)
+
+
+@pytest.fixture
+def probe(browser: object, site_url: str) -> Iterator[PageProbe]:
+    context = browser.new_context(locale="nl-NL")  # type: ignore[attr-defined]
+    page = context.new_page()
+    yield PageProbe(page, site_url)
+    context.close()

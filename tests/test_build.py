@@ -1,0 +1,156 @@
+"""The demo portal builds with --strict into the expected pages, deterministically."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, run_cli
+from generator import urls
+from generator.pages import render_pages
+from generator.portal import Portal
+
+
+def expected_pages(portal: Portal) -> set[str]:
+    pages = {urls.HOME, urls.ROUTES, urls.TASKS, urls.COACH_CONDUCT, urls.TRAINING, urls.PRACTICE,
+             urls.THEMES, urls.LEVELS, urls.QUIZZES}
+    pages |= {urls.route(r.id) for r in portal.routes} | {urls.role(r.id) for r in portal.roles}
+    pages |= {urls.module(m.id) for m in portal.modules} | {urls.theme(t.id) for t in portal.themes}
+    pages |= {urls.quiz(q.id) for q in portal.quizzes}
+    for m in portal.shown_methods:
+        pages |= {urls.method(m.id)} | {urls.chapter(m.id, c.number) for c in m.chapters}
+    if portal.plan:
+        pages.add(urls.PLAN)
+    return pages
+
+
+def html_path(site: Path, md: str) -> Path:
+    stem = md[: -len(".md")]
+    return site / (stem[: -len("index")] if stem.endswith("index") else stem + "/") / "index.html"
+
+
+def test_every_page_kind_is_built(built_site: Path, demo_portal: Portal) -> None:
+    missing = [md for md in expected_pages(demo_portal) if not html_path(built_site, md).exists()]
+    assert not missing
+    assert (built_site / "over" / "index.html").exists(), "hand-written docs/over.md is part of the site"
+
+
+def test_pages_are_dutch_and_carry_content(built_site: Path, demo_portal: Portal) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in home
+    for label in ("Ik ben taalcoach", "Ik ben trainer", "Ik ben coördinator"):
+        assert label in home
+    theme = demo_portal.themes[0]
+    page = html_path(built_site, urls.theme(theme.id)).read_text(encoding="utf-8")
+    assert theme.vocabulary[0].word in page and "Woordenlijst" in page
+
+
+def test_trainer_notes_are_folded_away(built_site: Path, demo_portal: Portal) -> None:
+    module = next(m for m in demo_portal.modules if any(s.trainer_notes for s in m.sections))
+    page = html_path(built_site, urls.module(module.id)).read_text(encoding="utf-8")
+    assert '<details class="trainer">' in page and "<summary>Voor de trainer</summary>" in page
+    assert '<details class="trainer" open' not in page
+
+
+def test_cross_links_run_both_ways(built_site: Path, demo_portal: Portal) -> None:
+    route = demo_portal.routes[0]
+    module = demo_portal.modules_of_route(route)[0]
+    route_html = html_path(built_site, urls.route(route.id)).read_text(encoding="utf-8")
+    module_html = html_path(built_site, urls.module(module.id)).read_text(encoding="utf-8")
+    assert f'href="../../training/{module.id}/"' in route_html
+    assert f'href="../../leerroutes/{route.id}/"' in module_html
+    theme = next(t for t in demo_portal.themes if demo_portal.chapters_of_theme(t))
+    chapter = demo_portal.chapters_of_theme(theme)[0]
+    theme_html = html_path(built_site, urls.theme(theme.id)).read_text(encoding="utf-8")
+    chapter_html = html_path(built_site, urls.chapter(chapter.method.id, chapter.number)).read_text("utf-8")
+    assert f"methodes/{chapter.method.id}/hoofdstuk-{chapter.number}/" in theme_html
+    assert f"thema/{theme.id}/" in chapter_html
+
+
+def test_search_index_finds_every_generated_page_by_title(built_site: Path, demo_portal: Portal) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+    titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+    for module in demo_portal.modules:
+        assert module.title in titles
+    for theme in demo_portal.themes:
+        assert theme.title in titles
+
+
+def test_no_reference_to_other_hosts_in_built_assets(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+    for tag in ("<script src=\"http", "<link rel=\"stylesheet\" href=\"http"):
+        assert tag not in home
+
+
+def test_two_renders_are_byte_identical(demo_portal: Portal) -> None:
+    first, second = render_pages(demo_portal), render_pages(demo_portal)
+    assert first.pages == second.pages and first.nav == second.nav
+    script = ("import json,sys; from generator.build import load_portal; from generator.pages import render_pages;"
+              "r=render_pages(load_portal(sys.argv[1])); print(json.dumps(r.pages, sort_keys=True))")
+    runs = [subprocess.run([sys.executable, "-c", script, str(ROOT)], capture_output=True, text=True,
+                           env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}, check=True).stdout
+            for seed in ("1", "2")]
+    assert runs[0] == runs[1] == json.dumps(first.pages, sort_keys=True) + "\n"
+
+
+def test_core_does_not_import_mkdocs() -> None:
+    script = ("import sys; import generator.build, generator.pages, generator.model, generator.portal, "
+              "generator.export, generator.cli; generator.pages.render_pages(generator.build.load_portal(sys.argv[1]));"
+              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
+    out = subprocess.run([sys.executable, "-c", script, str(ROOT)], capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT)}, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_export_builds_without_the_plugin(tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    assert run_cli("export", str(out), "--portal", str(ROOT)).returncode == 0
+    config = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "taalcoach" not in config.split("plugins:")[1].split("\n", 3)[1]
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(out / "mkdocs.yml"),
+                             "-d", str(tmp_path / "site")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "training" / "index.html").exists()
+    # exporting again over its own output is fine; over a hand-written folder is refused
+    assert run_cli("export", str(out), "--portal", str(ROOT)).returncode == 0
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.md").write_text("mijn tekst", encoding="utf-8")
+    refused = run_cli("export", str(tmp_path / "mine"), "--portal", str(ROOT))
+    assert refused.returncode == 1 and (tmp_path / "mine" / "notes.md").read_text(encoding="utf-8") == "mijn tekst"
+
+
+def test_new_scaffolds_a_portal_that_builds_and_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "org"
+    assert run_cli("new", str(target)).returncode == 0
+    assert run_cli("check", "--portal", str(target)).returncode == 0
+    (target / "content" / "site.yml").write_text("title: Eigen\n", encoding="utf-8")
+    again = run_cli("new", str(target))
+    assert again.returncode == 1 and "never overwritten" in again.stderr
+    assert (target / "content" / "site.yml").read_text(encoding="utf-8") == "title: Eigen\n"
+
+
+def test_serve_watches_content_and_quizzes(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    class FakeServer:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["taalcoach"]
+    config = config.plugins.on_config(config)
+    server = plugin.on_serve(FakeServer(), config=config, builder=lambda: None)
+    assert {Path(p).name for p in server.watched} == {"content", "quizzes"}
+
+
+def test_schema_command_describes_every_source_kind(tmp_path: Path) -> None:
+    result = run_cli("schema", "--out", str(tmp_path))
+    assert result.returncode == 0
+    module = json.loads((tmp_path / "module.schema.json").read_text(encoding="utf-8"))
+    assert "learning_goals" in module["properties"] and module["additionalProperties"] is False

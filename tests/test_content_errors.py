@@ -1,0 +1,192 @@
+"""Bad input gives one precise line per problem: file:line:col, what is wrong, and a hint."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+from generator.build import load_portal
+from generator.errors import ContentErrors
+
+MINI = ROOT / "tests" / "fixtures" / "mini"
+
+
+@pytest.fixture
+def portal(tmp_path: Path) -> Path:
+    """A small, valid portal that each test breaks in one way."""
+    root = tmp_path / "portal"
+    shutil.copytree(MINI, root)
+    return root
+
+
+def errors_of(root: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as info:
+        load_portal(root)
+    return [str(e) for e in info.value.errors]
+
+
+def replace(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(root: Path, rel: str, needle: str) -> int:
+    for number, line in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {rel}")
+
+
+def test_fixture_portal_is_valid(portal: Path) -> None:
+    assert load_portal(portal).modules
+
+
+def test_yaml_syntax_error_points_at_the_line(portal: Path) -> None:
+    replace(portal, "content/themes/kennismaken.yml", "summary: Oefenen", "summary: Oefenen: met: x\n  - kapot")
+    [error] = errors_of(portal)
+    assert error.startswith("content/themes/kennismaken.yml:2:")
+    assert "YAML syntax error" in error and "indentation" in error
+
+
+def test_wrong_type_names_field_and_expected_type(portal: Path) -> None:
+    replace(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: zestig")
+    [error] = errors_of(portal)
+    line = line_of(portal, "content/modules/oefenen-met-spreken.yml", "duration:")
+    assert error.startswith(f"content/modules/oefenen-met-spreken.yml:{line}:1: 'duration' should be a whole number")
+
+
+def test_missing_required_field(portal: Path) -> None:
+    replace(portal, "content/modules/oefenen-met-spreken.yml", "audience: Nieuwe taalcoaches in de basistraining\n", "")
+    [error] = errors_of(portal)
+    assert error.startswith("content/modules/oefenen-met-spreken.yml:1:1: missing required field 'audience'")
+    assert "add a line 'audience: …'" in error
+
+
+def test_unknown_field_suggests_the_right_name(portal: Path) -> None:
+    replace(portal, "content/modules/rol-van-de-taalcoach.yml", "title: Jouw rol", "titel: Jouw rol")
+    [error] = errors_of(portal)  # no second 'missing title' error for the same typo
+    assert error.startswith("content/modules/rol-van-de-taalcoach.yml:1:1: unknown field 'titel'")
+    assert "did you mean 'title'?" in error
+
+
+def test_nested_unknown_field_points_at_its_line(portal: Path) -> None:
+    rel = "content/modules/rol-van-de-taalcoach.yml"
+    replace(portal, rel, "    minutes: 30", "    minuten: 30")
+    errors = errors_of(portal)
+    line = line_of(portal, rel, "minuten:")
+    assert f"{rel}:{line}:5: unknown field 'minuten' — did you mean 'minutes'?" in errors[0]
+
+
+def test_duplicate_id_across_files(portal: Path) -> None:
+    src = portal / "content/themes/boodschappen.yml"
+    (portal / "content/themes/kopie-van-boodschappen.yml").write_text(
+        "id: boodschappen\n" + src.read_text(encoding="utf-8"), encoding="utf-8")
+    [error] = errors_of(portal)
+    assert error.startswith("content/themes/kopie-van-boodschappen.yml:1:1: duplicate id 'boodschappen'")
+    assert "content/themes/boodschappen.yml" in error
+
+
+def test_unknown_theme_in_chapter_suggests_close_match(portal: Path) -> None:
+    rel = "content/methods/voorbeeldmethode-op-weg.yml"
+    replace(portal, rel, "themes: [boodschappen]", "themes: [boodschapen]")
+    [error] = errors_of(portal)
+    line = line_of(portal, rel, "boodschapen")
+    assert error == (f"{rel}:{line}:14: unknown theme 'boodschapen' — did you mean 'boodschappen'?")
+
+
+def test_unknown_module_in_route(portal: Path) -> None:
+    replace(portal, "content/routes.yml", "modules: [oefenen-met-spreken]", "modules: [bestaat-niet]")
+    [error] = errors_of(portal)
+    line = line_of(portal, "content/routes.yml", "bestaat-niet")
+    assert error.startswith(f"content/routes.yml:{line}:15: unknown module 'bestaat-niet'")
+
+
+def test_unknown_role_in_task_division(portal: Path) -> None:
+    replace(portal, "content/tasks.yml", "      taalcoach: Oefent", "      taalcoch: Oefent")
+    [error] = errors_of(portal)
+    line = line_of(portal, "content/tasks.yml", "taalcoch:")
+    assert error.startswith(f"content/tasks.yml:{line}:7: unknown role 'taalcoch' — did you mean 'taalcoach'?")
+
+
+def test_quiz_for_unknown_module(portal: Path) -> None:
+    replace(portal, "quizzes/rol-van-de-taalcoach.yml", "module: rol-van-de-taalcoach", "module: rol-taalcoach")
+    [error] = errors_of(portal)
+    assert error.startswith("quizzes/rol-van-de-taalcoach.yml:2:1: unknown module 'rol-taalcoach'")
+
+
+def test_unknown_route_in_module(portal: Path) -> None:
+    rel = "content/modules/oefenen-met-spreken.yml"
+    replace(portal, rel, "routes: [z-route]", "routes: [z-roete]")
+    [error] = errors_of(portal)
+    assert error.startswith(f"{rel}:{line_of(portal, rel, 'z-roete')}:") and "unknown route 'z-roete'" in error
+
+
+def test_empty_file(portal: Path) -> None:
+    (portal / "content/themes/leeg.yml").write_text("", encoding="utf-8")
+    assert errors_of(portal) == ["content/themes/leeg.yml:1:1: file is empty — "
+                                 "add content, or delete the file if it is not needed"]
+
+
+def test_file_that_is_not_utf8(portal: Path) -> None:
+    (portal / "content/themes/cafe.yml").write_bytes("title: Caf\u00e9\n".encode("latin-1"))
+    [error] = errors_of(portal)
+    assert error.startswith("content/themes/cafe.yml:1:11: file is not UTF-8") and "UTF-8" in error.split("—")[1]
+
+
+def test_duplicate_key_is_not_silently_overwritten(portal: Path) -> None:
+    rel = "content/modules/oefenen-met-spreken.yml"
+    replace(portal, rel, "order: 20", "order: 20\norder: 30")
+    [error] = errors_of(portal)
+    assert error.startswith(f"{rel}:{line_of(portal, rel, 'order: 30')}:1: duplicate key 'order'")
+
+
+def test_wrong_article_lists_allowed_values(portal: Path) -> None:
+    rel = "content/themes/kennismaken.yml"
+    replace(portal, rel, "article: het", "article: hat")
+    [error] = errors_of(portal)
+    assert error.startswith(f"{rel}:{line_of(portal, rel, 'article: hat')}:5: 'vocabulary.1.article' is 'hat'")
+    assert "'de' or 'het'" in error
+
+
+def test_single_choice_question_needs_one_correct_option(portal: Path) -> None:
+    rel = "quizzes/rol-van-de-taalcoach.yml"
+    replace(portal, rel, "      - text: Ik kijk het samen met hem na.\n",
+            "      - text: Ik kijk het samen met hem na.\n        correct: true\n")
+    [error] = errors_of(portal)
+    assert error.startswith(f"{rel}:4:5: a 'single' question needs exactly 1 option with 'correct: true' (has 2)")
+
+
+def test_all_errors_of_a_run_are_reported_together(portal: Path) -> None:
+    replace(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: zestig")
+    replace(portal, "content/themes/kennismaken.yml", "article: het", "article: hat")
+    (portal / "content/methods/leeg.yml").write_text("", encoding="utf-8")
+    files = sorted(e.split(":")[0] for e in errors_of(portal))
+    assert files == ["content/methods/leeg.yml", "content/modules/oefenen-met-spreken.yml",
+                     "content/themes/kennismaken.yml"]
+
+
+def test_cli_check_prints_lines_and_exits_1_without_traceback(portal: Path) -> None:
+    replace(portal, "content/themes/kennismaken.yml", "article: het", "article: hat")
+    result = run_cli("check", "--portal", str(portal))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("content/themes/kennismaken.yml:") and "'hat'" in first
+    assert "1 error in the content; nothing was built." in result.stderr
+
+
+def test_failed_build_keeps_the_previous_site(portal: Path) -> None:
+    site = portal / "site"
+    assert run_cli("build", "--portal", str(portal), "--no-pdf").returncode == 0
+    good = sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    replace(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: zestig")
+    result = run_cli("build", "--portal", str(portal), "--no-pdf")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "content/modules/oefenen-met-spreken.yml:" in result.stdout + result.stderr
+    assert sorted(p.relative_to(site) for p in site.rglob("*.html")) == good
+    assert not list(portal.glob(".site-building-*")), "a half-built folder was left behind"
