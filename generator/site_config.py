@@ -34,6 +34,17 @@ def site_url(portal: Portal) -> str | None:
     return os.environ.get(SITE_URL_ENV) or portal.site.site_url
 
 
+def repo_name(repo_url: str) -> str:
+    """What MkDocs would show for a repo_url set in mkdocs.yml: 'GitHub', 'GitLab' or the host."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(repo_url).netloc.lower()
+    for name in ("GitHub", "GitLab", "Bitbucket"):
+        if name.lower() in host:
+            return name
+    return host or repo_url
+
+
 def copyright_line(portal: Portal) -> str:
     return portal.site.organisation.name
 

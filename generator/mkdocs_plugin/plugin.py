@@ -42,7 +42,9 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         config.site_name = self.portal.site.title
         config.site_description = config.site_description or self.portal.site.description
         config.site_url = site_config.site_url(self.portal) or config.site_url
-        config.repo_url = config.repo_url or self.portal.site.repo_url
+        if not config.repo_url and self.portal.site.repo_url:
+            config.repo_url = self.portal.site.repo_url
+            config.repo_name = site_config.repo_name(config.repo_url)
         config.copyright = config.copyright or site_config.copyright_line(self.portal)
         config.nav = self.rendered.nav
         config.theme["font"] = False  # privacy: never load Google Fonts

@@ -71,6 +71,8 @@ def build_site(portal: str | Path, site_dir: str | Path | None = None, handouts:
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+    pages = sum(1 for _ in target.rglob("*.html"))
+    print(f"Site written to {target} ({pages} HTML pages).")
     return 0
 
 
