@@ -68,14 +68,29 @@ def test_cross_links_run_both_ways(built_site: Path, demo_portal: Portal) -> Non
     assert f"thema/{theme.id}/" in chapter_html
 
 
+def _nav_titles(nav: list) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for item in nav:
+        if isinstance(item, dict):
+            for title, target in item.items():
+                if isinstance(target, str):
+                    found[target] = title
+                else:
+                    found.update(_nav_titles(target))
+    return found
+
+
 def test_search_index_finds_every_generated_page_by_title(built_site: Path, demo_portal: Portal) -> None:
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["nl"]
     titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
-    for module in demo_portal.modules:
-        assert module.title in titles
-    for theme in demo_portal.themes:
-        assert theme.title in titles
+    rendered = render_pages(demo_portal)
+    headings = {path: next(line[2:].strip() for line in md.splitlines() if line.startswith("# "))
+                for path, md in rendered.pages.items()}
+    missing = [f"{path}: {title}" for path, title in headings.items() if title not in titles]
+    assert not missing, f"pages not findable by their title: {missing}"
+    # every generated page is also reachable from the navigation
+    assert set(rendered.pages) <= set(_nav_titles(rendered.nav)) | {p for p in rendered.pages if p.endswith("index.md")}
 
 
 def test_no_reference_to_other_hosts_in_built_assets(built_site: Path) -> None:
