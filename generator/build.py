@@ -221,4 +221,14 @@ def load_portal(root: Path | str = ".") -> Portal:
         methods=tuple(sorted((m.obj for m in parts["methods"]), key=lambda m: m.name.casefold())),
         quizzes=tuple(q.obj for q in parts["quizzes"]),
         docs=_doc_pages(root),
+        sources=_sources(parts, errors),
     )
+
+
+def _sources(parts: dict[str, Any], errors: ErrorCollector) -> dict[str, str]:
+    """Where each object came from, so a page can link to the YAML an editor must change."""
+    found = {name: errors.rel(parts[name].source.path) for name in ("site", "routes", "roles", "tasks")}
+    for folder, kind in (("modules", "module"), ("themes", "theme"), ("methods", "method"), ("quizzes", "quiz")):
+        for item in parts[folder]:
+            found[f"{kind}:{item.obj.id}"] = errors.rel(item.source.path)
+    return found

@@ -47,6 +47,7 @@ class Site(Strict):
     organisation: Organisation
     site_url: Text | None = Field(None, description="Public address, e.g. https://org.github.io/portaal/.")
     repo_url: Text | None = Field(None, description="Repository address, for the 'edit this page' link.")
+    repo_branch: Text = Field("main", description="Branch that 'edit this page' links open in the web editor.")
     methods: list[Slug] = Field(default_factory=list,
                                 description="Ids of the NT2 methods this organisation's school(s) use; empty = all.")
     home_intro: Markdown | None = Field(None, description="Welcome text on the home page (Markdown).")

@@ -26,6 +26,7 @@ class RenderedSite:
     pages: dict[str, str]
     nav: list[NavItem]
     skipped: tuple[str, ...] = field(default=())  # generated paths a hand-written page replaced
+    sources: dict[str, str] = field(default_factory=dict)  # page path → YAML file it is made from
 
 
 def _cell(text: Any) -> str:
@@ -55,50 +56,56 @@ class _Renderer:
         self.portal = portal
         self.labels = Labels(portal.site.labels)
         self.pages: dict[str, str] = {}
+        self.sources: dict[str, str] = {}
 
-    def render(self, path: str, template: str, **context: Any) -> None:
+    def render(self, path: str, template: str, source: str | None = None, **context: Any) -> None:
         def ref(target: str) -> str:
             return urls.relative(path, target)
 
         text = _ENV.get_template(template).render(
             p=self.portal, L=self.labels, urls=urls, ref=ref, page_path=path, **context)
         self.pages[path] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        if source:
+            self.sources[path] = source
 
 
 def render_pages(portal: Portal) -> RenderedSite:
     """Render every generated page; hand-written docs/ pages win over generated ones."""
     r = _Renderer(portal)
-    r.render(urls.HOME, "home.md.j2")
-    r.render(urls.ROUTES, "routes.md.j2")
+    r.render(urls.HOME, "home.md.j2", portal.source_of("site"))
+    r.render(urls.ROUTES, "routes.md.j2", portal.source_of("routes"))
     for route in portal.routes:
-        r.render(urls.route(route.id), "route.md.j2", route=route)
-    r.render(urls.TASKS, "tasks.md.j2")
-    r.render(urls.COACH_CONDUCT, "coach_conduct.md.j2")
+        r.render(urls.route(route.id), "route.md.j2", portal.source_of("routes"), route=route)
+    r.render(urls.TASKS, "tasks.md.j2", portal.source_of("tasks"))
+    r.render(urls.COACH_CONDUCT, "coach_conduct.md.j2", portal.source_of("tasks"))
     if portal.plan:
-        r.render(urls.PLAN, "plan.md.j2")
+        r.render(urls.PLAN, "plan.md.j2", portal.source_of("tasks"))
     for role in portal.roles:
-        r.render(urls.role(role.id), "role.md.j2", role=role)
+        r.render(urls.role(role.id), "role.md.j2", portal.source_of("roles"), role=role)
     r.render(urls.TRAINING, "training.md.j2")
     for module in portal.modules:
-        r.render(urls.module(module.id), "module.md.j2", module=module, quiz=portal.quiz_of_module(module))
+        r.render(urls.module(module.id), "module.md.j2", portal.source_of("module", module.id), module=module, quiz=portal.quiz_of_module(module))
     r.render(urls.PRACTICE, "practice.md.j2")
     r.render(urls.THEMES, "themes.md.j2")
     r.render(urls.LEVELS, "levels.md.j2")
     for theme in portal.themes:
-        r.render(urls.theme(theme.id), "theme.md.j2", theme=theme)
+        r.render(urls.theme(theme.id), "theme.md.j2", portal.source_of("theme", theme.id), theme=theme)
     for method in portal.shown_methods:
-        r.render(urls.method(method.id), "method.md.j2", method=method)
+        r.render(urls.method(method.id), "method.md.j2", portal.source_of("method", method.id), method=method)
         for chapter in method.chapters:
-            r.render(urls.chapter(method.id, chapter.number), "chapter.md.j2", method=method, chapter=chapter,
+            r.render(urls.chapter(method.id, chapter.number), "chapter.md.j2", portal.source_of("method", method.id),
+                     method=method, chapter=chapter,
                      themes=[portal.theme(t) for t in chapter.themes])
     if portal.quizzes:
         r.render(urls.QUIZZES, "quizzes.md.j2")
         for quiz in portal.quizzes:
-            r.render(urls.quiz(quiz.id), "quiz_page.md.j2", quiz=quiz, module=portal.module(quiz.module))
+            r.render(urls.quiz(quiz.id), "quiz_page.md.j2", portal.source_of("quiz", quiz.id), quiz=quiz, module=portal.module(quiz.module))
     hand_written = {d.path for d in portal.docs}
     skipped = tuple(sorted(path for path in r.pages if path in hand_written))
     pages = {path: text for path, text in sorted(r.pages.items()) if path not in hand_written}
-    return RenderedSite(pages=pages, nav=build_nav(portal, r.labels, set(r.pages)), skipped=skipped)
+    sources = {path: source for path, source in sorted(r.sources.items()) if path in pages}
+    return RenderedSite(pages=pages, nav=build_nav(portal, r.labels, set(r.pages)), skipped=skipped,
+                        sources=sources)
 
 
 def build_nav(portal: Portal, L: Labels, generated: set[str]) -> list[NavItem]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Mapping
 
 from generator.model import (LEVEL_ORDER, CoachConduct, Method, Module, Norm, Phase, PlanStep,
                              Quiz, Role, Route, Site, Supplement, Theme)
@@ -46,6 +47,11 @@ class Portal:
     methods: tuple[Method, ...]
     quizzes: tuple[Quiz, ...]
     docs: tuple[DocPage, ...] = field(default=())
+    # "kind:id" → source file relative to the portal root, for "edit this page" links.
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+    def source_of(self, kind: str, id: str | None = None) -> str | None:
+        return self.sources.get(f"{kind}:{id}" if id else kind)
 
     # --- lookups by id ------------------------------------------------------------------
     @cached_property

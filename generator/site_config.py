@@ -45,6 +45,11 @@ def repo_name(repo_url: str) -> str:
     return host or repo_url
 
 
+def edit_url(repo_url: str, branch: str, source: str) -> str:
+    """GitHub/GitLab web-editor address of a source file."""
+    return f"{repo_url.rstrip('/')}/edit/{branch}/{source}"
+
+
 def copyright_line(portal: Portal) -> str:
     return portal.site.organisation.name
 

@@ -169,3 +169,12 @@ def test_schema_command_describes_every_source_kind(tmp_path: Path) -> None:
     assert result.returncode == 0
     module = json.loads((tmp_path / "module.schema.json").read_text(encoding="utf-8"))
     assert "learning_goals" in module["properties"] and module["additionalProperties"] is False
+
+
+def test_edit_link_opens_the_yaml_a_page_is_made_from(built_site: Path, demo_portal: Portal) -> None:
+    module = demo_portal.modules[0]
+    page = html_path(built_site, urls.module(module.id)).read_text(encoding="utf-8")
+    repo = demo_portal.site.repo_url.rstrip("/")
+    assert f'href="{repo}/edit/{demo_portal.site.repo_branch}/content/modules/{module.id}.yml"' in page
+    about = (built_site / "over" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{repo}/edit/{demo_portal.site.repo_branch}/docs/over.md"' in about

@@ -45,6 +45,9 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         if not config.repo_url and self.portal.site.repo_url:
             config.repo_url = self.portal.site.repo_url
             config.repo_name = site_config.repo_name(config.repo_url)
+            docs = Path(config.docs_dir).resolve()
+            docs_rel = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else "docs"
+            config.edit_uri = f"edit/{self.portal.site.repo_branch}/{docs_rel}/"
         config.copyright = config.copyright or site_config.copyright_line(self.portal)
         config.nav = self.rendered.nav
         config.theme["font"] = False  # privacy: never load Google Fonts
@@ -69,6 +72,14 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         for path, data in site_config.asset_files().items():
             files.append(File.generated(config, path, content=data))
         return files
+
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        """Generated pages: 'edit this page' opens the YAML file they are made from."""
+        assert self.rendered is not None and self.portal is not None
+        source = self.rendered.sources.get(page.file.src_uri)
+        if source and config.repo_url:
+            page.edit_url = site_config.edit_url(config.repo_url, self.portal.site.repo_branch, source)
+        return context
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         for name in WATCHED:
