@@ -10,13 +10,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import site_config
 from generator.build import load_portal
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import TaalcoachConfig
-from generator.pages import RenderedSite, render_pages
+from generator.pages import RenderedSite, nav_paths, render_pages
 from generator.portal import Portal
 
 log = logging.getLogger("mkdocs.plugins.taalcoach")
@@ -67,8 +67,11 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
+        listed = nav_paths(self.rendered.nav)
         for path, markdown in self.rendered.pages.items():
-            files.append(File.generated(config, path, content=markdown))
+            # Pages of very large sections are reached from their index page, not the nav.
+            inclusion = InclusionLevel.INCLUDED if path in listed else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         for path, data in site_config.asset_files().items():
             files.append(File.generated(config, path, content=data))
         return files

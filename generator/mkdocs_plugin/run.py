@@ -34,6 +34,7 @@ def _setup_logging() -> None:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         log.addHandler(handler)
+    if log.level == logging.NOTSET:
         log.setLevel(logging.INFO)
 
 
