@@ -18,7 +18,6 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "md_in_html": {},
     "admonition": {},
     "pymdownx.details": {},
-    "pymdownx.tasklist": {"custom_checkbox": True},
     "toc": {"permalink": True, "permalink_title": "Link naar dit kopje"},
 }
 
