@@ -267,3 +267,25 @@ def test_catches_a_real_looking_method(tmp_path: Path) -> None:
     _edit_yaml(root / "content" / "methods" / "voorbeeldmethode-verder.yml",
                lambda d: d.update(name="Verder", example=False))
     assert "method voorbeeldmethode-verder: not marked as an example method" in content_problems(load_portal(root))
+
+
+# --- spelling (hunspell-nl) ---------------------------------------------------------------------
+
+def test_spelling_with_project_word_list() -> None:
+    """Every word of the YAML text is known to hunspell-nl or to tests/spelling/wordlist.txt."""
+    import importlib.util
+    import subprocess
+
+    if not shutil.which("hunspell"):
+        pytest.skip("hunspell is not installed")
+    try:
+        subprocess.run(["hunspell", "-d", "nl", "-l"], input="huis\n", capture_output=True, text=True, check=True)
+    except subprocess.CalledProcessError:
+        pytest.skip("the Dutch hunspell dictionary (hunspell-nl) is not installed")
+    spec = importlib.util.spec_from_file_location("check_spelling", ROOT / "tests" / "spelling" / "check_spelling.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    result = module.report(ROOT)
+    assert result["tokens"] > 10_000
+    assert result["remaining"] == [], f"unknown words: {result['remaining']} (fix them, or add correct ones to the word list)"
