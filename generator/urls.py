@@ -45,3 +45,12 @@ def relative(from_page: str, to_page: str) -> str:
     """A Markdown link from one page source to another, as MkDocs resolves them."""
     import posixpath
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+# --- handouts (print-ready HTML and PDF, see generator/handouts) ------------------------------
+HANDOUTS = "handouts/index.md"
+
+
+def handout(kind: str, id: str, ext: str = "html") -> str:
+    """A handout file inside the site: handouts/<kind>/<id>.html (or .pdf)."""
+    return f"handouts/{kind}/{id}.{ext}"

@@ -1,0 +1,82 @@
+"""Which handouts a portal has, where they live in the site and which page links to them.
+
+Pure and cheap (no HTML is rendered here): the page templates call ``for_page`` to show
+"Download PDF" links, the overview page lists ``catalog``, and ``documents`` renders each entry.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator import urls
+from generator.labels import Labels
+from generator.portal import Portal
+
+# URL segments (Dutch, like the rest of the site) of each handout kind.
+TRAINER = "trainer"
+PARTICIPANT = "deelnemer"
+CARD = "oefenkaart"
+CHECKLIST = "checklist"
+BOOKLET = "boek"
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str           # one of the constants above
+    id: str             # file name inside handouts/<kind>/
+    title: str          # document title: <title>, h1 and PDF footer
+    label: str          # short name in link lists ("Trainerseditie", "Oefenkaart", …)
+    group: str          # heading on the overview page
+    page: str | None    # the site page (Markdown path) that links to this handout
+    subject: str = ""   # module id, "method-id:number" or checklist name, for the renderer
+
+    @property
+    def html_path(self) -> str:
+        return urls.handout(self.kind, self.id, "html")
+
+    @property
+    def pdf_path(self) -> str:
+        return urls.handout(self.kind, self.id, "pdf")
+
+
+def chapter_id(method_id: str, number: int) -> str:
+    return f"{method_id}-hoofdstuk-{number}"
+
+
+def catalog(portal: Portal) -> list[Entry]:
+    """Every handout of the portal, in the order of the overview page."""
+    L = Labels(portal.site.labels)
+    entries: list[Entry] = []
+    if portal.modules:
+        entries.append(Entry(BOOKLET, "trainingsboek", f"{L.booklet}: {portal.site.title}", L.booklet,
+                             L.handouts_training, urls.TRAINING, "booklet"))
+    for m in portal.modules:
+        page = urls.module(m.id)
+        entries.append(Entry(TRAINER, m.id, f"{m.title} — {L.trainer_edition}", L.trainer_edition,
+                             L.handouts_training, page, m.id))
+        entries.append(Entry(PARTICIPANT, m.id, f"{m.title} — {L.participant_edition}",
+                             L.participant_edition, L.handouts_training, page, m.id))
+    for method in portal.shown_methods:
+        for c in method.chapters:
+            entries.append(Entry(CARD, chapter_id(method.id, c.number),
+                                 f"{L.practice_card}: {method.name}, {L.chapter.lower()} {c.number}. {c.title}",
+                                 L.practice_card, f"{L.practice_cards}: {method.name}",
+                                 urls.chapter(method.id, c.number), f"{method.id}:{c.number}"))
+    if portal.plan:
+        entries.append(Entry(CHECKLIST, "stappenplan", L.plan, L.checklist_plan, L.handouts_coordinators,
+                             urls.PLAN, "plan"))
+    entries.append(Entry(CHECKLIST, "taakverdeling", L.tasks, L.checklist_tasks, L.handouts_coordinators,
+                         urls.TASKS, "tasks"))
+    return entries
+
+
+def for_page(portal: Portal, page_path: str) -> list[Entry]:
+    """The handouts a site page offers for printing (shown as 'Download PDF' links)."""
+    return [e for e in catalog(portal) if e.page == page_path]
+
+
+def groups(portal: Portal) -> list[tuple[str, list[Entry]]]:
+    """Catalog entries grouped by overview heading, in first-seen order."""
+    grouped: dict[str, list[Entry]] = {}
+    for e in catalog(portal):
+        grouped.setdefault(e.group, []).append(e)
+    return list(grouped.items())
