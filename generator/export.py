@@ -13,6 +13,7 @@ import yaml
 
 from generator import site_config
 from generator.errors import UserError
+from generator.handouts import render_handouts, with_pdfs
 from generator.pages import render_pages
 from generator.portal import Portal
 
@@ -42,6 +43,7 @@ def export_config(portal: Portal) -> dict[str, Any]:
 
 def export_portal(portal: Portal, root: Path, target: Path) -> int:
     """Write pages, hand-written docs, assets and mkdocs.yml; never overwrite other files."""
+    portal = with_pdfs(portal, False)  # the handouts' print versions are exported; PDFs need `build`
     if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
         raise UserError(f"{target} is not empty and was not made by `export`; choose an empty folder "
                         "(nothing was changed)")
@@ -54,7 +56,8 @@ def export_portal(portal: Portal, root: Path, target: Path) -> int:
     if hand_written.is_dir():
         shutil.copytree(hand_written, docs, dirs_exist_ok=True)
         count += sum(1 for p in docs.rglob("*") if p.is_file())
-    files: dict[str, str | bytes] = {**render_pages(portal).pages, **site_config.asset_files()}
+    files: dict[str, str | bytes] = {**render_pages(portal).pages, **site_config.asset_files(),
+                                     **{h.html_path: h.web_html for h in render_handouts(portal)}}
     for rel, content in files.items():
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator import urls
+from generator.handouts.catalog import for_page as handouts_for_page, groups as handout_groups
 from generator.labels import Labels
 from generator.portal import Portal
 
@@ -45,6 +46,7 @@ def _environment() -> Environment:
     )
     env.filters["cell"] = _cell
     env.filters["attr"] = lambda text: html.escape(str(text), quote=True)
+    env.globals["handouts_for"] = handouts_for_page  # "Download PDF" links of a page
     return env
 
 
@@ -100,6 +102,7 @@ def render_pages(portal: Portal) -> RenderedSite:
         r.render(urls.QUIZZES, "quizzes.md.j2")
         for quiz in portal.quizzes:
             r.render(urls.quiz(quiz.id), "quiz_page.md.j2", portal.source_of("quiz", quiz.id), quiz=quiz, module=portal.module(quiz.module))
+    r.render(urls.HANDOUTS, "handouts.md.j2", groups=handout_groups(portal))
     hand_written = {d.path for d in portal.docs}
     skipped = tuple(sorted(path for path in r.pages if path in hand_written))
     pages = {path: text for path, text in sorted(r.pages.items()) if path not in hand_written}
@@ -150,6 +153,7 @@ def build_nav(portal: Portal, L: Labels, generated: set[str]) -> list[NavItem]:
     nav.append(section(L.practice, practice))
     if portal.quizzes:
         nav.append(section(L.quizzes, _listed(urls.QUIZZES, [{q.title: urls.quiz(q.id)} for q in portal.quizzes])))
+    nav.append({L.handouts: urls.HANDOUTS})
     extra = [d for d in portal.docs if d.path not in generated]
     if extra:
         nav.append(section(L.more_info, [{d.title: d.path} for d in extra]))

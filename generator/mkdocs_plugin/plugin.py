@@ -15,6 +15,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import site_config
 from generator.build import load_portal
 from generator.errors import ContentErrors
+from generator.handouts import render_handouts, with_pdfs
+from generator.handouts.pdf import CACHE_DIR, PdfReport, prune, render_pdfs
 from generator.mkdocs_plugin.config import TaalcoachConfig
 from generator.pages import RenderedSite, nav_paths, render_pages
 from generator.portal import Portal
@@ -29,6 +31,11 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         self.portal: Portal | None = None
         self.rendered: RenderedSite | None = None
         self.root = Path(".")
+        self.command = "build"
+        self.pdf_report: PdfReport | None = None  # of the last build; tests and benchmarks read it
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path or ".").parent / self.config.portal_dir).resolve()
@@ -36,6 +43,9 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
             self.portal = load_portal(self.root)
         except ContentErrors as exc:
             raise PluginError("the portal content has errors:\n" + exc.report()) from None
+        # PDFs: on unless site.yml, the plugin option or --no-pdf switches them off; `serve`
+        # shows the print versions only, so editing content never waits for WeasyPrint.
+        self.portal = with_pdfs(self.portal, self.config.handouts and self.command != "serve")
         self.rendered = render_pages(self.portal)
         for path in self.rendered.skipped:
             log.info("docs/%s is hand-written and replaces the generated page", path)
@@ -74,7 +84,23 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         for path, data in site_config.asset_files().items():
             files.append(File.generated(config, path, content=data))
+        self._add_handouts(files, config)
         return files
+
+    def _add_handouts(self, files: Files, config: MkDocsConfig) -> None:
+        """Handout HTML pages, and their PDFs (rendered or taken from the cache)."""
+        assert self.portal is not None
+        handouts = render_handouts(self.portal, directory_urls=config.use_directory_urls)
+        for h in handouts:
+            files.append(File.generated(config, h.html_path, content=h.web_html))
+        if not self.portal.site.features.pdf_handouts:
+            return
+        cache = self.root / CACHE_DIR
+        self.pdf_report = render_pdfs(handouts, cache)
+        log.info(self.pdf_report.summary())
+        for pdf in self.pdf_report.files:
+            files.append(File.generated(config, pdf.site_path, abs_src_path=str(pdf.cache_path)))
+        prune(cache)
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         """Generated pages: 'edit this page' opens the YAML file they are made from."""
