@@ -16,6 +16,7 @@ from generator import urls
 from generator.handouts.catalog import for_page as handouts_for_page, groups as handout_groups
 from generator.labels import Labels
 from generator.portal import Portal
+from generator.quizdata import quiz_view
 
 NavItem = str | dict[str, Any]
 
@@ -46,6 +47,7 @@ def _environment() -> Environment:
     )
     env.filters["cell"] = _cell
     env.filters["attr"] = lambda text: html.escape(str(text), quote=True)
+    env.globals["quiz_view"] = quiz_view  # one quiz shape for web pages and handouts
     env.globals["handouts_for"] = handouts_for_page  # "Download PDF" links of a page
     return env
 
@@ -152,7 +154,7 @@ def build_nav(portal: Portal, L: Labels, generated: set[str]) -> list[NavItem]:
     practice.append({L.by_level: urls.LEVELS})
     nav.append(section(L.practice, practice))
     if portal.quizzes:
-        nav.append(section(L.quizzes, _listed(urls.QUIZZES, [{q.title: urls.quiz(q.id)} for q in portal.quizzes])))
+        nav.append(section(L.quizzes, _listed(urls.QUIZZES, [{html.escape(q.title, quote=False): urls.quiz(q.id)} for q in portal.quizzes])))
     nav.append({L.handouts: urls.HANDOUTS})
     extra = [d for d in portal.docs if d.path not in generated]
     if extra:
