@@ -22,9 +22,9 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
 }
 
 ASSET_DIR = "assets/taalcoach"
-CSS = ["taalcoach.css"]
+CSS = ["taalcoach.css", "quiz.css"]
 CSS += ["print.css"]  # @media print only: A4, no navigation, search or buttons on paper
-JS = ["taalcoach.js"]
+JS = ["taalcoach.js", "quiz.js"]
 
 SITE_URL_ENV = "TAALCOACH_SITE_URL"
 
