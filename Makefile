@@ -28,8 +28,17 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(PY) -m generator check
 
-## Run the whole test suite (unit, build, browser, print).
-test: $(STAMP)
+# Test-only npm tools of the quality gates (axe-core, vnu-jar), exactly as package-lock.json pins
+# them. npm writes node_modules/.package-lock.json, so this reruns when the lockfile is newer.
+# --ignore-scripts: vnu-jar's postinstall would download a JDK when `java` is missing; Java
+# comes from the system (apt-get install default-jre-headless).
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the quality gates: apt-get install nodejs npm" >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+
+## Run the whole test suite (unit, build, browser, print, quality gates).
+test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
 
 export: $(STAMP)
