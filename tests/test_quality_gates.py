@@ -318,7 +318,8 @@ def browser_audit(browser: object, site_url: str, built_site: Path) -> Iterator[
             page.add_style_tag(content=NO_MOTION_CSS)
             runs = [("", page.evaluate(_AXE_RUN_JS, [AXE_TAGS, AXE_EXTRA_RULES, AXE_COLOUR_RULES, False]))]
             palettes = page.evaluate(_PALETTES_JS)
-            audit.palettes.add(palettes["current"])
+            if palettes["current"] != "//":  # pages without Material's palette (print handouts)
+                audit.palettes.add(palettes["current"])
             for other in palettes["others"]:
                 audit.palettes.add(other)
                 page.evaluate(_SET_PALETTE_JS, other)
