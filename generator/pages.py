@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -136,27 +136,36 @@ def _listed(index: str, children: list[NavItem]) -> list[NavItem]:
 
 
 def build_nav(portal: Portal, L: Labels, generated: set[str]) -> list[NavItem]:
-    """The site navigation: generated sections first, hand-written pages merged in."""
-    section: Callable[[str, list[NavItem]], dict[str, Any]] = lambda title, items: {title: items}
-    nav: list[NavItem] = [{L.home: urls.HOME}]
-    nav.append(section(L.routes, _listed(urls.ROUTES, [{r.name: urls.route(r.id)} for r in portal.routes])))
-    tasks: list[NavItem] = [urls.TASKS, {L.coach_conduct: urls.COACH_CONDUCT}]
+    """The site navigation: generated sections first, hand-written pages merged in.
+
+    Titles are escaped here because the theme prints nav titles as HTML: a title is text,
+    so 'Werk & inkomen' shows as written and a stray '<script>' never runs.
+    """
+    def t(title: str) -> str:
+        return html.escape(title, quote=False)
+
+    def section(title: str, items: list[NavItem]) -> dict[str, Any]:
+        return {t(title): items}
+
+    nav: list[NavItem] = [{t(L.home): urls.HOME}]
+    nav.append(section(L.routes, _listed(urls.ROUTES, [{t(r.name): urls.route(r.id)} for r in portal.routes])))
+    tasks: list[NavItem] = [urls.TASKS, {t(L.coach_conduct): urls.COACH_CONDUCT}]
     if portal.plan:
-        tasks.append({L.plan: urls.PLAN})
-    tasks.append(section(L.roles, [{role.name: urls.role(role.id)} for role in portal.roles]))
+        tasks.append({t(L.plan): urls.PLAN})
+    tasks.append(section(L.roles, [{t(role.name): urls.role(role.id)} for role in portal.roles]))
     nav.append(section(L.tasks, tasks))
-    nav.append(section(L.training, _listed(urls.TRAINING, [{m.title: urls.module(m.id)} for m in portal.modules])))
+    nav.append(section(L.training, _listed(urls.TRAINING, [{t(m.title): urls.module(m.id)} for m in portal.modules])))
     practice: list[NavItem] = [urls.PRACTICE]
     for method in portal.shown_methods:
         practice.append(section(method.name, _listed(urls.method(method.id), [
-            {f"{L.chapter} {c.number}. {c.title}": urls.chapter(method.id, c.number)} for c in method.chapters])))
-    practice.append(section(L.themes, _listed(urls.THEMES, [{t.title: urls.theme(t.id)} for t in portal.themes])))
-    practice.append({L.by_level: urls.LEVELS})
+            {t(f"{L.chapter} {c.number}. {c.title}"): urls.chapter(method.id, c.number)} for c in method.chapters])))
+    practice.append(section(L.themes, _listed(urls.THEMES, [{t(th.title): urls.theme(th.id)} for th in portal.themes])))
+    practice.append({t(L.by_level): urls.LEVELS})
     nav.append(section(L.practice, practice))
     if portal.quizzes:
-        nav.append(section(L.quizzes, _listed(urls.QUIZZES, [{html.escape(q.title, quote=False): urls.quiz(q.id)} for q in portal.quizzes])))
-    nav.append({L.handouts: urls.HANDOUTS})
+        nav.append(section(L.quizzes, _listed(urls.QUIZZES, [{t(q.title): urls.quiz(q.id)} for q in portal.quizzes])))
+    nav.append({t(L.handouts): urls.HANDOUTS})
     extra = [d for d in portal.docs if d.path not in generated]
     if extra:
-        nav.append(section(L.more_info, [{d.title: d.path} for d in extra]))
+        nav.append(section(L.more_info, [{t(d.title): d.path} for d in extra]))
     return nav

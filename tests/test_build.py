@@ -178,3 +178,19 @@ def test_edit_link_opens_the_yaml_a_page_is_made_from(built_site: Path, demo_por
     assert f'href="{repo}/edit/{demo_portal.site.repo_branch}/content/modules/{module.id}.yml"' in page
     about = (built_site / "over" / "index.html").read_text(encoding="utf-8")
     assert f'href="{repo}/edit/{demo_portal.site.repo_branch}/docs/over.md"' in about
+
+
+def test_nav_titles_are_text_not_markup(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "portal"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", root)
+    module = root / "content" / "modules" / "oefenen-met-spreken.yml"
+    module.write_text(module.read_text(encoding="utf-8").replace(
+        "title: Oefenen met spreken en woordenschat", "title: 'Spreken & <b>woorden</b>'"), encoding="utf-8")
+    site = tmp_path / "site"
+    assert run_cli("build", "--no-pdf", "--portal", str(root), "--site-dir", str(site)).returncode == 0
+    training = (site / "training" / "index.html").read_text(encoding="utf-8")
+    nav = training.split('<nav class="md-nav md-nav--primary', 1)[1].split('<div class="md-content"', 1)[0]
+    assert "Spreken &amp; &lt;b&gt;woorden&lt;/b&gt;" in nav
+    assert "<b>woorden</b>" not in nav

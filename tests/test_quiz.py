@@ -514,3 +514,19 @@ def test_works_with_material_instant_navigation(hostile_probe: PageProbe, hostil
     first.locator(".tc-q__check").click()
     assert first.locator(".tc-q__feedback").is_visible()
     assert hostile_probe.js_errors == [] and hostile_probe.external == []
+
+
+@pytest.mark.browser
+def test_hostile_quiz_is_text_in_the_trainer_handout_too(hostile_probe: PageProbe, hostile_url: str,
+                                                        hostile_site: Path) -> None:
+    handout = hostile_site / "handouts" / "trainer" / "oefenen-met-spreken.html"
+    assert handout.exists()
+    page = hostile_probe.page
+    page.goto(f"{hostile_url}handouts/trainer/oefenen-met-spreken.html")
+    assert page.evaluate("() => window.__pwned") is None
+    text = " ".join(page.locator("body").inner_text().split())
+    for string in HOSTILE_STRINGS:
+        assert " ".join(string.split()) in text, string
+    assert '<script>window.__pwned="explanation"</script>' in text
+    assert page.locator("script").count() == 0
+    assert hostile_probe.js_errors == []

@@ -48,22 +48,29 @@ class Handout:
         return self.entry.pdf_path
 
 
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 @lru_cache(maxsize=4096)
 def _markdown(text: str) -> str:
     return md.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
 
 
-def _md(text: str | None, shift: int = 0) -> Markup:
-    """Markdown → HTML; headings in content move down ``shift`` levels to keep the order."""
-    html = _markdown(text or "")
+def _md(text: str | None, shift: int = 0, data: bool = False) -> Markup:
+    """Markdown → HTML; headings in content move down ``shift`` levels to keep the order.
+
+    ``data=True`` (quiz text) escapes HTML first: quiz text is data, never markup or code.
+    """
+    html = _markdown(_escape(text or "") if data else text or "")
     if shift:
         html = re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}>", html)
     return Markup(html)
 
 
-def _md_inline(text: str | None) -> Markup:
+def _md_inline(text: str | None, data: bool = False) -> Markup:
     """Markdown of one line, without the wrapping <p>."""
-    html = _markdown(text or "").strip()
+    html = _markdown(_escape(text or "") if data else text or "").strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
@@ -80,6 +87,7 @@ def _environment() -> Environment:
                       autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["md"] = _md
     env.filters["md_inline"] = _md_inline
+    env.filters["quiz_md"] = lambda text, shift=0: _md(text, shift, data=True)
     env.filters["css_string"] = _css_string
     return env
 
