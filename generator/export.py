@@ -20,8 +20,50 @@ from generator.portal import Portal
 MARKER = ".taalcoach-export"
 
 
-def export_config(portal: Portal) -> dict[str, Any]:
+DEFAULT_FEATURES = ["navigation.tabs", "navigation.sections", "navigation.indexes", "navigation.top",
+                    "navigation.prune", "search.suggest", "search.highlight"]
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads an mkdocs.yml that may hold !!python/name or !ENV tags, keeping them as None."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _theme_choices(root: Path) -> dict[str, Any]:
+    """The palette and features the portal's own mkdocs.yml chose (its accessible colours)."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    chosen = {"features": theme.get("features") or DEFAULT_FEATURES}
+    if theme.get("palette"):
+        chosen["palette"] = theme["palette"]
+    return chosen
+
+
+def _dutch_overrides(portal: Portal, target: Path) -> None:
+    """Copy our theme overrides, filling in label-table words the plugin would provide."""
+    import html
+    import re
+
+    from generator.labels import Labels
+
+    labels = Labels(portal.site.labels)
+    source = Path(__file__).resolve().parent / "templates" / "overrides"
+    shutil.copytree(source, target)
+    for path in target.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"\{\{\s*tc_labels\.(\w+)\s*\}\}", lambda m: html.escape(labels[m.group(1)]), text)
+        path.write_text(text, encoding="utf-8")
+
+
+def export_config(portal: Portal, root: Path | None = None) -> dict[str, Any]:
     rendered = render_pages(portal)
+    theme = {"name": "material", "language": "nl", "font": False, "custom_dir": "overrides",
+             **(_theme_choices(root) if root else {"features": DEFAULT_FEATURES})}
     return {
         "site_name": portal.site.title,
         "site_description": portal.site.description,
@@ -29,9 +71,7 @@ def export_config(portal: Portal) -> dict[str, Any]:
         "repo_url": portal.site.repo_url,
         "copyright": site_config.copyright_line(portal),
         "docs_dir": "docs",
-        "theme": {"name": "material", "language": "nl", "font": False, "custom_dir": "overrides",
-                  "features": ["navigation.tabs", "navigation.sections", "navigation.indexes",
-                               "navigation.top", "navigation.prune", "search.suggest", "search.highlight"]},
+        "theme": theme,
         "plugins": [{"search": {"lang": "nl"}}],
         "markdown_extensions": [{name: opts} if opts else name
                                 for name, opts in site_config.MARKDOWN_EXTENSIONS.items()],
@@ -66,9 +106,8 @@ def export_portal(portal: Portal, root: Path, target: Path) -> int:
         else:
             path.write_text(content, encoding="utf-8")
         count += 1
-    overrides = Path(__file__).resolve().parent / "templates" / "overrides"
-    shutil.copytree(overrides, target / "overrides")
-    config = yaml.safe_dump(export_config(portal), allow_unicode=True, sort_keys=False)
+    _dutch_overrides(portal, target / "overrides")
+    config = yaml.safe_dump(export_config(portal, root), allow_unicode=True, sort_keys=False)
     (target / "mkdocs.yml").write_text("# Exported by taalcoach-portaal; no plugin needed.\n" + config,
                                        encoding="utf-8")
     (target / MARKER).write_text("This folder is written by `python -m generator export`.\n", encoding="utf-8")

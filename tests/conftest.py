@@ -23,6 +23,23 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
                                           "PYTHONPATH": str(ROOT)})
 
 
+def build_ok(portal: Path, site: Path, *flags: str) -> Path:
+    """Build ``portal`` into ``site`` with the real CLI and fail the test with its output if it fails."""
+    result = run_cli("build", *flags, "--portal", str(portal), "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def engine_modules_imported(code: str) -> list[str]:
+    """Run ``code`` in a fresh interpreter (sys.argv[1] = repo root) and list the engine
+    modules (mkdocs, material, weasyprint) it imported, to prove the core stays engine-free."""
+    script = (code + "\nimport sys; print(sorted(m for m in sys.modules "
+              "if m.split('.')[0] in ('mkdocs', 'material', 'weasyprint')))")
+    out = subprocess.run([sys.executable, "-c", script, str(ROOT)], capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT)}, check=True).stdout
+    return eval(out.strip().splitlines()[-1])  # a printed list of module names
+
+
 @pytest.fixture(scope="session")
 def demo_portal() -> Portal:
     return load_portal(ROOT)
@@ -31,10 +48,7 @@ def demo_portal() -> Portal:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo portal built once per test run with the real CLI (mkdocs --strict)."""
-    site = tmp_path_factory.mktemp("demo") / "site"
-    result = run_cli("build", "--portal", str(ROOT), "--site-dir", str(site))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return build_ok(ROOT, tmp_path_factory.mktemp("demo") / "site")
 
 
 @pytest.fixture(scope="session")

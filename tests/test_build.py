@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, engine_modules_imported, run_cli
 from generator import urls
 from generator.pages import render_pages
 from generator.portal import Portal
@@ -41,6 +41,8 @@ def test_pages_are_dutch_and_carry_content(built_site: Path, demo_portal: Portal
     assert '<html lang="nl"' in home
     for label in ("Ik ben taalcoach", "Ik ben trainer", "Ik ben coördinator"):
         assert label in home
+    not_found = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Pagina niet gevonden</h1>" in not_found and 'href="/taalcoach-portaal/"' in not_found
     theme = demo_portal.themes[0]
     page = html_path(built_site, urls.theme(theme.id)).read_text(encoding="utf-8")
     assert theme.vocabulary[0].word in page and "Woordenlijst" in page
@@ -112,12 +114,9 @@ def test_two_renders_are_byte_identical(demo_portal: Portal) -> None:
 
 
 def test_core_does_not_import_mkdocs() -> None:
-    script = ("import sys; import generator.build, generator.pages, generator.model, generator.portal, "
-              "generator.export, generator.cli; generator.pages.render_pages(generator.build.load_portal(sys.argv[1]));"
-              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
-    out = subprocess.run([sys.executable, "-c", script, str(ROOT)], capture_output=True, text=True,
-                         env={"PYTHONPATH": str(ROOT)}, check=True).stdout
-    assert out.strip() == "[]"
+    assert engine_modules_imported(
+        "import sys; import generator.build, generator.pages, generator.model, generator.portal, "
+        "generator.export, generator.cli; generator.pages.render_pages(generator.build.load_portal(sys.argv[1]))") == []
 
 
 def test_export_builds_without_the_plugin(tmp_path: Path) -> None:
@@ -129,6 +128,8 @@ def test_export_builds_without_the_plugin(tmp_path: Path) -> None:
                              "-d", str(tmp_path / "site")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "training" / "index.html").exists()
+    assert "primary: custom" in config, "the export keeps the portal's accessible palette"
+    assert "<h1>Pagina niet gevonden</h1>" in (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
     # exporting again over its own output is fine; over a hand-written folder is refused
     assert run_cli("export", str(out), "--portal", str(ROOT)).returncode == 0
     (tmp_path / "mine").mkdir()

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 import sitekit
-from conftest import ROOT, PageProbe, run_cli
+from conftest import ROOT, PageProbe, build_ok
 from generator import site_config
 from generator.labels import Labels
 from generator.portal import Portal
@@ -104,10 +104,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "mkdocs.yml").write_text(config.replace("    - navigation.tabs\n",
                                                     "    - navigation.tabs\n    - navigation.instant\n"),
                                      encoding="utf-8")
-    site = root / "site"
-    result = run_cli("build", "--no-pdf", "--portal", str(root), "--site-dir", str(site))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return build_ok(root, root / "site", "--no-pdf")
 
 
 @pytest.fixture(scope="module")
@@ -327,7 +324,6 @@ def test_finish_a_quiz_with_the_keyboard_alone(probe: PageProbe, site_url: str, 
 def test_progress_survives_reload_is_shared_with_module_page_and_resets(probe: PageProbe, site_url: str,
                                                                          demo_portal: Portal) -> None:
     quiz, index = first_quiz_with(demo_portal, "multiple")
-    question = quiz.questions[index]
     page = probe.page
     page.goto(quiz_url(site_url, quiz.id))
     fieldset = page.locator("fieldset.tc-q").nth(index)

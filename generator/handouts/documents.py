@@ -21,7 +21,6 @@ import markdown as md
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import urls
 from generator.handouts.catalog import (BOOKLET, CARD, CHECKLIST, PARTICIPANT, TRAINER, Entry, catalog)
 from generator.labels import Labels
 from generator.model import LEVEL_ORDER, Method, Module, RolePlay, Theme, Word

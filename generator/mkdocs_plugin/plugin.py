@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import site_config
 from generator.build import load_portal
 from generator.errors import ContentErrors
+from generator.labels import Labels
 from generator.handouts import render_handouts, with_pdfs
 from generator.handouts.pdf import CACHE_DIR, PdfReport, prune, render_pdfs
 from generator.mkdocs_plugin.config import TaalcoachConfig
@@ -101,6 +102,12 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         for pdf in self.pdf_report.files:
             files.append(File.generated(config, pdf.site_path, abs_src_path=str(pdf.cache_path)))
         prune(cache)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """Theme templates we override (404) take their Dutch words from the label table."""
+        assert self.portal is not None
+        env.globals["tc_labels"] = Labels(self.portal.site.labels)
+        return env
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         """Generated pages: 'edit this page' opens the YAML file they are made from."""
