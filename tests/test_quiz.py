@@ -74,6 +74,14 @@ def first_quiz_with(portal: Portal, kind: str) -> tuple[Any, int]:
     pytest.skip(f"the demo content has no '{kind}' question")
 
 
+def open_first_question(probe: PageProbe, site_url: str, portal: Portal, kind: str) -> tuple[Any, int, Any, Any]:
+    """Open the quiz page of the first demo question of ``kind``: (quiz, index, page, fieldset)."""
+    quiz, index = first_quiz_with(portal, kind)
+    page = probe.page
+    page.goto(quiz_url(site_url, quiz.id))
+    return quiz, index, page, page.locator("fieldset.tc-q").nth(index)
+
+
 def live_text(page: Any, quiz_id: str) -> str:
     live = page.locator(f"#tcq-{quiz_id} .tc-quiz__live")
     page.wait_for_function("(el) => el.textContent.trim() !== ''", arg=live.element_handle(), timeout=5000)
@@ -323,10 +331,7 @@ def test_finish_a_quiz_with_the_keyboard_alone(probe: PageProbe, site_url: str, 
 @pytest.mark.browser
 def test_progress_survives_reload_is_shared_with_module_page_and_resets(probe: PageProbe, site_url: str,
                                                                          demo_portal: Portal) -> None:
-    quiz, index = first_quiz_with(demo_portal, "multiple")
-    page = probe.page
-    page.goto(quiz_url(site_url, quiz.id))
-    fieldset = page.locator("fieldset.tc-q").nth(index)
+    quiz, index, page, fieldset = open_first_question(probe, site_url, demo_portal, "multiple")
     picked = [o.key for o in quiz_view(quiz, L).questions[index].options if o.correct][:1]
     for key in picked:
         fieldset.locator(f"input[value='{key}']").check()
@@ -361,10 +366,7 @@ def test_progress_survives_reload_is_shared_with_module_page_and_resets(probe: P
 @pytest.mark.browser
 def test_open_question_shows_model_answer_after_writing_or_skipping(probe: PageProbe, site_url: str,
                                                                     demo_portal: Portal) -> None:
-    quiz, index = first_quiz_with(demo_portal, "open")
-    page = probe.page
-    page.goto(quiz_url(site_url, quiz.id))
-    fieldset = page.locator("fieldset.tc-q").nth(index)
+    quiz, index, page, fieldset = open_first_question(probe, site_url, demo_portal, "open")
     model = fieldset.locator(".tc-q__model")
     assert model.is_hidden()
     fieldset.get_by_role("button", name=L.quiz_show_model_answer).click()  # skipped: nothing written
