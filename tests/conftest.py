@@ -16,11 +16,11 @@ from generator.portal import Portal
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m generator`` as an editor would, capturing its output."""
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
                           text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
-                                          "PYTHONPATH": str(ROOT)})
+                                          "PYTHONPATH": str(ROOT), **(env or {})})
 
 
 def build_ok(portal: Path, site: Path, *flags: str) -> Path:

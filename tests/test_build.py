@@ -195,3 +195,17 @@ def test_nav_titles_are_text_not_markup(tmp_path: Path) -> None:
     nav = training.split('<nav class="md-nav md-nav--primary', 1)[1].split('<div class="md-content"', 1)[0]
     assert "Spreken &amp; &lt;b&gt;woorden&lt;/b&gt;" in nav
     assert "<b>woorden</b>" not in nav
+
+
+def test_site_url_comes_from_site_yml_or_the_workflow_environment(tmp_path: Path) -> None:
+    mini = ROOT / "tests" / "fixtures" / "mini"
+    from_yaml = tmp_path / "a"
+    assert run_cli("build", "--no-pdf", "--portal", str(mini), "--site-dir", str(from_yaml)).returncode == 0
+    assert '<link rel="canonical" href="https://voorbeeld.github.io/taalcoach-portaal/training/">' in \
+        (from_yaml / "training" / "index.html").read_text(encoding="utf-8")
+    from_env = tmp_path / "b"
+    result = run_cli("build", "--no-pdf", "--portal", str(mini), "--site-dir", str(from_env),
+                     env={"TAALCOACH_SITE_URL": "https://stichting-x.github.io/oefenportaal/"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert '<link rel="canonical" href="https://stichting-x.github.io/oefenportaal/training/">' in \
+        (from_env / "training" / "index.html").read_text(encoding="utf-8")
