@@ -11,12 +11,14 @@ PORTAL_PARTS = ("mkdocs.yml", "content", "quizzes", "docs")
 
 
 def default_portal() -> Path:
-    """The demo portal beside the package (a source checkout or editable install)."""
-    root = Path(__file__).resolve().parent.parent
-    if not all((root / part).exists() for part in PORTAL_PARTS):
-        raise UserError("the default content was not found next to the generator package; "
-                        "install the generator from a source checkout (pip install -e .)")
-    return root
+    """The demo portal: shipped inside the package by a wheel build (setup.py), or the
+    repository root in a source checkout / editable install."""
+    package = Path(__file__).resolve().parent
+    for root in (package / "default_portal", package.parent):
+        if all((root / part).exists() for part in PORTAL_PARTS):
+            return root
+    raise UserError("the default content was not found; reinstall the generator "
+                    "(pip install taalcoach-portaal from a checkout or git URL)")
 
 
 def scaffold(target: Path) -> list[Path]:

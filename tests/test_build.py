@@ -209,3 +209,18 @@ def test_site_url_comes_from_site_yml_or_the_workflow_environment(tmp_path: Path
     assert result.returncode == 0, result.stdout + result.stderr
     assert '<link rel="canonical" href="https://stichting-x.github.io/oefenportaal/training/">' in \
         (from_env / "training" / "index.html").read_text(encoding="utf-8")
+
+
+def test_new_works_from_an_installed_package_not_only_a_checkout(tmp_path: Path) -> None:
+    """A wheel carries the demo portal (setup.py's build_py), so `new` works after pip install."""
+    lib = tmp_path / "lib"
+    built = subprocess.run([sys.executable, "setup.py", "-q", "build_py", "--build-lib", str(lib)], cwd=ROOT,
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert (lib / "generator" / "default_portal" / "content" / "site.yml").exists()
+    target = tmp_path / "org"
+    result = subprocess.run([sys.executable, "-m", "generator", "new", str(target)], cwd=tmp_path,
+                            capture_output=True, text=True, env={"PYTHONPATH": str(lib), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert (target / "content" / "themes").is_dir() and (target / "mkdocs.yml").exists()
+    assert len(list((target / "quizzes").glob("*.yml"))) == len(list((ROOT / "quizzes").glob("*.yml")))
