@@ -71,10 +71,10 @@ def _load_collection(root: Path, rel: str, model: type[BaseModel], errors: Error
             continue
         if isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
             declared.add(source.data["id"])
-        obj = parse_model(source, model, errors, defaults={"id": path.stem} if _is_slug(path.stem) else None)
+        obj: Any = parse_model(source, model, errors, defaults={"id": path.stem} if _is_slug(path.stem) else None)
         if obj is None:
             continue
-        if obj.id is None:  # file name is not a valid id and none was given
+        if not obj.id:  # file name is not a valid id and none was given
             errors.add(path, 1, 1, f"file name '{path.name}' is not a valid id and the file has no 'id'",
                        "rename the file to lowercase-with-hyphens.yml, or add 'id: …'")
             continue

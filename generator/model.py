@@ -158,7 +158,7 @@ class Activity(Strict):
 
 
 class Module(Strict):
-    id: Slug | None = Field(None, description="Defaults to the file name; becomes training/<id>/.")
+    id: Slug = Field("", description="Defaults to the file name; becomes training/<id>/.")
     title: Text
     summary: Text
     order: int = Field(100, description="Position in the training overview (lower first).")
@@ -197,7 +197,7 @@ class Questions(Strict):
 
 
 class Theme(Strict):
-    id: Slug | None = Field(None, description="Defaults to the file name; becomes oefenen/thema/<id>/.")
+    id: Slug = Field("", description="Defaults to the file name; becomes oefenen/thema/<id>/.")
     title: Text
     summary: Text
     levels: list[PracticeLevel] = Field(min_length=1, description="Levels this theme has material for.")
@@ -220,7 +220,7 @@ class Chapter(Strict):
 
 
 class Method(Strict):
-    id: Slug | None = Field(None, description="Defaults to the file name; becomes oefenen/methodes/<id>/.")
+    id: Slug = Field("", description="Defaults to the file name; becomes oefenen/methodes/<id>/.")
     name: Text
     example: bool = Field(False, description="True for a made-up example method (shown as such).")
     levels: list[PracticeLevel] = Field(min_length=1)
@@ -264,7 +264,7 @@ class Question(Strict):
 
 
 class Quiz(Strict):
-    id: Slug | None = Field(None, description="Defaults to the file name; becomes quizzen/<id>/.")
+    id: Slug = Field("", description="Defaults to the file name; becomes quizzen/<id>/.")
     title: Text
     module: Slug = Field(description="Id of the training module this quiz checks.")
     intro: Markdown | None = None

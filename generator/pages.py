@@ -132,7 +132,7 @@ def nav_paths(nav: list[NavItem]) -> set[str]:
 
 
 def _listed(index: str, children: list[NavItem]) -> list[NavItem]:
-    return [index] + children if len(children) <= NAV_SECTION_LIMIT else [index]
+    return [index, *children] if len(children) <= NAV_SECTION_LIMIT else [index]
 
 
 def build_nav(portal: Portal, L: Labels, generated: set[str]) -> list[NavItem]:

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from generator.model import Method, Module, Quiz, RolesFile, RoutesFile, Site, TasksFile, Theme
 
-KINDS = {
+KINDS: dict[str, type[BaseModel]] = {
     "site": Site, "routes": RoutesFile, "roles": RolesFile, "tasks": TasksFile,
     "module": Module, "theme": Theme, "method": Method, "quiz": Quiz,
 }

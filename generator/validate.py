@@ -138,7 +138,7 @@ def parse_model(source: SourceFile, model: type[M], errors: ErrorCollector,
         found = []
         for err in exc.errors(include_url=False):
             loc = _clean_loc(data, tuple(err["loc"]))
-            found.append((err["type"], loc, *_message(err, loc, model, data)))
+            found.append((err["type"], loc, *_message(dict(err), loc, model, data)))
         # A typo such as 'titel' gives 'unknown titel' and 'missing title': report it once.
         typo_targets = {(loc[:-1], hint.split("'")[1]) for kind, loc, _, hint, _ in found
                         if kind == "extra_forbidden" and hint.startswith("did you mean")}
