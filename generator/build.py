@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.errors import ErrorCollector
+from generator.errors import ErrorCollector, closest
 from generator.model import Method, Module, Quiz, RolesFile, RoutesFile, Site, TasksFile, Theme
 from generator.portal import DocPage, Portal
 from generator.validate import parse_model
@@ -103,9 +103,8 @@ class _RefChecker:
     def check(self, source: SourceFile, loc: Loc, value: str, kind: str) -> None:
         if value in self.known[kind]:
             return
-        import difflib
-        close = difflib.get_close_matches(value, sorted(self.known[kind]), n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else (
+        close = closest(value, self.known[kind])
+        hint = f"did you mean '{close}'?" if close else (
             "known: " + ", ".join(sorted(self.known[kind])) if self.known[kind] else f"there are no {kind}s yet")
         line, col = source.position(loc)
         self.errors.add(source.path, line, col, f"unknown {kind} '{value}'", hint)

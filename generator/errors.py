@@ -5,6 +5,8 @@ once instead of stopping at the first.
 """
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +24,12 @@ class ContentError:
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.message}"
         return f"{text} — {self.hint}" if self.hint else text
+
+
+def closest(value: str, choices: Iterable[str]) -> str | None:
+    """The choice an editor most likely meant when ``value`` is a typo, if any is close enough."""
+    found = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
 
 
 class ContentErrors(Exception):

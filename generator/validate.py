@@ -1,12 +1,11 @@
 """Turn parsed YAML into model objects, translating pydantic errors into editor messages."""
 from __future__ import annotations
 
-import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import ErrorCollector
+from generator.errors import ErrorCollector, closest
 from generator.yaml_source import Loc, SourceFile
 
 M = TypeVar("M", bound=BaseModel)
@@ -71,8 +70,8 @@ def _message(err: dict[str, Any], loc: Loc, model: type[BaseModel], data: Any) -
                 f"add a line '{name}: …' here", loc[:-1])
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc[:-1], data)
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else ""
+        close = closest(name, allowed)
+        hint = f"did you mean '{close}'?" if close else ""
         if allowed:
             hint = (hint + " " if hint else "") + "allowed here: " + ", ".join(allowed)
         return (f"unknown field '{name}'", hint or "remove it", loc)
@@ -140,8 +139,8 @@ def parse_model(source: SourceFile, model: type[M], errors: ErrorCollector,
             loc = _clean_loc(data, tuple(err["loc"]))
             found.append((err["type"], loc, *_message(dict(err), loc, model, data)))
         # A typo such as 'titel' gives 'unknown titel' and 'missing title': report it once.
-        typo_targets = {(loc[:-1], hint.split("'")[1]) for kind, loc, _, hint, _ in found
-                        if kind == "extra_forbidden" and hint.startswith("did you mean")}
+        typo_targets = {(loc[:-1], closest(str(loc[-1]), _allowed_fields(model, loc[:-1], data)))
+                        for kind, loc, *_ in found if kind == "extra_forbidden"}
         for kind, loc, message, hint, at in found:
             if kind == "missing" and (loc[:-1], loc[-1]) in typo_targets:
                 continue
