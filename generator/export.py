@@ -14,7 +14,7 @@ import yaml
 from generator import site_config
 from generator.errors import UserError
 from generator.handouts import render_handouts, with_pdfs
-from generator.pages import render_pages
+from generator.pages import RenderedSite, render_pages
 from generator.portal import Portal
 
 MARKER = ".taalcoach-export"
@@ -52,16 +52,14 @@ def _dutch_overrides(portal: Portal, target: Path) -> None:
     from generator.labels import Labels
 
     labels = Labels(portal.site.labels)
-    source = Path(__file__).resolve().parent / "templates" / "overrides"
-    shutil.copytree(source, target)
+    shutil.copytree(site_config.OVERRIDES_DIR, target)
     for path in target.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         text = re.sub(r"\{\{\s*tc_labels\.(\w+)\s*\}\}", lambda m: html.escape(labels[m.group(1)]), text)
         path.write_text(text, encoding="utf-8")
 
 
-def export_config(portal: Portal, root: Path | None = None) -> dict[str, Any]:
-    rendered = render_pages(portal)
+def export_config(portal: Portal, rendered: RenderedSite, root: Path | None = None) -> dict[str, Any]:
     theme = {"name": "material", "language": "nl", "font": False, "custom_dir": "overrides",
              **(_theme_choices(root) if root else {"features": DEFAULT_FEATURES})}
     return {
@@ -96,7 +94,8 @@ def export_portal(portal: Portal, root: Path, target: Path) -> int:
     if hand_written.is_dir():
         shutil.copytree(hand_written, docs, dirs_exist_ok=True)
         count += sum(1 for p in docs.rglob("*") if p.is_file())
-    files: dict[str, str | bytes] = {**render_pages(portal).pages, **site_config.asset_files(),
+    rendered = render_pages(portal)
+    files: dict[str, str | bytes] = {**rendered.pages, **site_config.asset_files(),
                                      **{h.html_path: h.web_html for h in render_handouts(portal)}}
     for rel, content in files.items():
         path = docs / rel
@@ -107,7 +106,7 @@ def export_portal(portal: Portal, root: Path, target: Path) -> int:
             path.write_text(content, encoding="utf-8")
         count += 1
     _dutch_overrides(portal, target / "overrides")
-    config = yaml.safe_dump(export_config(portal, root), allow_unicode=True, sort_keys=False)
+    config = yaml.safe_dump(export_config(portal, rendered, root), allow_unicode=True, sort_keys=False)
     (target / "mkdocs.yml").write_text("# Exported by taalcoach-portaal; no plugin needed.\n" + config,
                                        encoding="utf-8")
     (target / MARKER).write_text("This folder is written by `python -m generator export`.\n", encoding="utf-8")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from generator.portal import Portal
@@ -22,6 +23,8 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
 }
 
 ASSET_DIR = "assets/taalcoach"
+# Theme templates we override (privacy-safe repository link, Dutch 404), for plugin and export.
+OVERRIDES_DIR = Path(__file__).resolve().parent / "templates" / "overrides"
 CSS = ["taalcoach.css", "quiz.css"]
 CSS += ["print.css"]  # @media print only: A4, no navigation, search or buttons on paper
 JS = ["taalcoach.js", "quiz.js"]

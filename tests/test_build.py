@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT, engine_modules_imported, run_cli
 from generator import urls
-from generator.pages import render_pages
+from generator.pages import nav_paths, render_pages
 from generator.portal import Portal
 
 
@@ -70,18 +70,6 @@ def test_cross_links_run_both_ways(built_site: Path, demo_portal: Portal) -> Non
     assert f"thema/{theme.id}/" in chapter_html
 
 
-def _nav_titles(nav: list) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for item in nav:
-        if isinstance(item, dict):
-            for title, target in item.items():
-                if isinstance(target, str):
-                    found[target] = title
-                else:
-                    found.update(_nav_titles(target))
-    return found
-
-
 def test_search_index_finds_every_generated_page_by_title(built_site: Path, demo_portal: Portal) -> None:
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["nl"]
@@ -92,7 +80,7 @@ def test_search_index_finds_every_generated_page_by_title(built_site: Path, demo
     missing = [f"{path}: {title}" for path, title in headings.items() if title not in titles]
     assert not missing, f"pages not findable by their title: {missing}"
     # every generated page is also reachable from the navigation
-    assert set(rendered.pages) <= set(_nav_titles(rendered.nav)) | {p for p in rendered.pages if p.endswith("index.md")}
+    assert set(rendered.pages) <= nav_paths(rendered.nav)
 
 
 def test_no_reference_to_other_hosts_in_built_assets(built_site: Path) -> None:
@@ -105,7 +93,7 @@ def test_no_reference_to_other_hosts_in_built_assets(built_site: Path) -> None:
 def test_two_renders_are_byte_identical(demo_portal: Portal) -> None:
     first, second = render_pages(demo_portal), render_pages(demo_portal)
     assert first.pages == second.pages and first.nav == second.nav
-    script = ("import json,sys; from generator.build import load_portal; from generator.pages import render_pages;"
+    script = ("import json,sys; from generator.build import load_portal; from generator.pages import nav_paths, render_pages;"
               "r=render_pages(load_portal(sys.argv[1])); print(json.dumps(r.pages, sort_keys=True))")
     runs = [subprocess.run([sys.executable, "-c", script, str(ROOT)], capture_output=True, text=True,
                            env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}, check=True).stdout

@@ -62,7 +62,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         config.copyright = config.copyright or site_config.copyright_line(self.portal)
         config.nav = self.rendered.nav
         config.theme["font"] = False  # privacy: never load Google Fonts
-        overrides = str(Path(__file__).resolve().parent.parent / "templates" / "overrides")
+        overrides = str(site_config.OVERRIDES_DIR)
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(0, overrides)  # before Material's own templates
         config.theme["language"] = "nl"

@@ -16,6 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from generator.errors import UserError
+from generator.mkdocs_plugin.plugin import TaalcoachPlugin
 
 log = logging.getLogger("mkdocs")
 
@@ -46,25 +47,24 @@ def build_site(portal: str | Path, site_dir: str | Path | None = None, handouts:
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=target.parent))
+    built = False
     try:
         config = load_config(config_file=str(config_file), strict=True, site_dir=str(staging))
         for plugin in config.plugins.values():
-            if hasattr(plugin, "config") and "handouts" in getattr(plugin.config, "keys", lambda: [])():
-                plugin.config["handouts"] = plugin.config["handouts"] and handouts
+            if isinstance(plugin, TaalcoachPlugin):
+                plugin.config.handouts = plugin.config.handouts and handouts
         build(config)
+        built = True
     except PluginError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         print(str(exc))
-        print(f"Nothing was changed in {target}.")
-        return 1
     except (Abort, ConfigurationError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed: {exc}")
+    finally:
+        if not built:  # also on an unexpected exception, which then propagates
+            shutil.rmtree(staging, ignore_errors=True)
+    if not built:
         print(f"Nothing was changed in {target}.")
         return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     old = target.with_name(f".{target.name}-old")
     if old.exists():
         shutil.rmtree(old)
