@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator import urls
-from generator.handouts.catalog import for_page as handouts_for_page, groups as handout_groups
+from generator.handouts.catalog import by_page as handouts_by_page, groups as handout_groups
 from generator.labels import Labels
 from generator.portal import Portal
 from generator.quizdata import quiz_view
@@ -48,7 +48,6 @@ def _environment() -> Environment:
     env.filters["cell"] = _cell
     env.filters["attr"] = lambda text: html.escape(str(text), quote=True)
     env.globals["quiz_view"] = quiz_view  # one quiz shape for web pages and handouts
-    env.globals["handouts_for"] = handouts_for_page  # "Download PDF" links of a page
     return env
 
 
@@ -61,13 +60,15 @@ class _Renderer:
         self.labels = Labels(portal.site.labels)
         self.pages: dict[str, str] = {}
         self.sources: dict[str, str] = {}
+        self.handouts = handouts_by_page(portal)
 
     def render(self, path: str, template: str, source: str | None = None, **context: Any) -> None:
         def ref(target: str) -> str:
             return urls.relative(path, target)
 
         text = _ENV.get_template(template).render(
-            p=self.portal, L=self.labels, urls=urls, ref=ref, page_path=path, **context)
+            p=self.portal, L=self.labels, urls=urls, ref=ref, page_path=path,
+            page_handouts=self.handouts.get(path, []), **context)
         self.pages[path] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
         if source:
             self.sources[path] = source

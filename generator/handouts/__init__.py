@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.handouts.catalog import Entry, catalog, for_page, groups
+from generator.handouts.catalog import Entry, by_page, catalog, groups
 from generator.handouts.documents import Handout, render_handout, render_handouts
 from generator.portal import Portal
 
-__all__ = ["Entry", "Handout", "catalog", "for_page", "groups", "render_handout", "render_handouts",
+__all__ = ["Entry", "Handout", "by_page", "catalog", "groups", "render_handout", "render_handouts",
            "with_pdfs"]
 
 
