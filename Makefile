@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check install export clean
+.PHONY: site serve test test-fast lint check install export clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,9 +37,18 @@ $(NODE_STAMP): package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed for the quality gates: apt-get install nodejs npm" >&2; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund
 
-## Run the whole test suite (unit, build, browser, print, quality gates).
-test: $(STAMP) $(NODE_STAMP)
+## Lint and type-check (no reformatting): ruff's rules and mypy's settings are in pyproject.toml.
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+
+## Run the whole test suite (lint, unit, build, browser, print, quality gates).
+test: lint $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
+
+## Everything that needs no browser, no PDF rendering and no full site build (well under a minute).
+test-fast: lint $(STAMP)
+	$(PY) -m pytest -m "not browser and not pdf and not slow"
 
 export: $(STAMP)
 	$(PY) -m generator export export

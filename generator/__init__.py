@@ -3,7 +3,7 @@
 The pipeline is load → validate → Portal → pages; engine adapters (MkDocs plugin, exporter)
 sit on top and are the only modules that know about MkDocs.
 """
-from generator.errors import ContentError, ContentErrors
 from generator.build import load_portal
+from generator.errors import ContentError, ContentErrors
 
 __all__ = ["ContentError", "ContentErrors", "load_portal"]

@@ -49,7 +49,8 @@ def _yaml_files(folder: Path) -> list[Path]:
 def _load_single(root: Path, rel: str, model: type[BaseModel], errors: ErrorCollector) -> Loaded | None:
     path = root / rel
     if not path.exists():
-        errors.add(rel, 1, 1, "file is missing", f"create {rel}; `python -m generator new DIR` makes a complete example")
+        errors.add(rel, 1, 1, "file is missing",
+                   f"create {rel}; `python -m generator new DIR` makes a complete example")
         return None
     source = read_yaml(path, errors)
     if source is None:
@@ -169,7 +170,8 @@ def _check_references(parts: dict[str, Any], declared: dict[str, set[str]], erro
         if item.obj.module in quiz_of:
             line, col = item.source.position(("module",))
             errors.add(item.source.path, line, col,
-                       f"module '{item.obj.module}' already has a quiz ({errors.rel(quiz_of[item.obj.module].source.path)})",
+                       f"module '{item.obj.module}' already has a quiz "
+                       f"({errors.rel(quiz_of[item.obj.module].source.path)})",
                        "a module has one quiz; merge the questions into one file")
         quiz_of[item.obj.module] = item
 

@@ -37,7 +37,8 @@ def _theme_choices(root: Path) -> dict[str, Any]:
         config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     except (OSError, yaml.YAMLError):
         config = {}
-    theme: dict[str, Any] = config["theme"] if isinstance(config, dict) and isinstance(config.get("theme"), dict) else {}
+    has_theme = isinstance(config, dict) and isinstance(config.get("theme"), dict)
+    theme: dict[str, Any] = config["theme"] if has_theme else {}
     chosen = {"features": theme.get("features") or DEFAULT_FEATURES}
     if theme.get("palette"):
         chosen["palette"] = theme["palette"]

@@ -1,10 +1,10 @@
 """The one table of Dutch UI words; organisations may override entries in site.yml."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Mapping
 
 import yaml
 

@@ -245,7 +245,7 @@ class Question(Strict):
     explanation: Markdown = Field(description="Shown after answering.")
 
     @model_validator(mode="after")
-    def _fits_type(self) -> "Question":
+    def _fits_type(self) -> Question:
         correct = sum(o.correct for o in self.options)
         if self.type in ("single", "multiple"):
             if len(self.options) < 2:

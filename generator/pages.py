@@ -13,7 +13,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator import urls
-from generator.handouts.catalog import by_page as handouts_by_page, groups as handout_groups
+from generator.handouts.catalog import by_page as handouts_by_page
+from generator.handouts.catalog import groups as handout_groups
 from generator.labels import Labels
 from generator.portal import Portal
 from generator.quizdata import quiz_view
@@ -89,7 +90,8 @@ def render_pages(portal: Portal) -> RenderedSite:
         r.render(urls.role(role.id), "role.md.j2", portal.source_of("roles"), role=role)
     r.render(urls.TRAINING, "training.md.j2")
     for module in portal.modules:
-        r.render(urls.module(module.id), "module.md.j2", portal.source_of("module", module.id), module=module, quiz=portal.quiz_of_module(module))
+        r.render(urls.module(module.id), "module.md.j2", portal.source_of("module", module.id), module=module,
+                 quiz=portal.quiz_of_module(module))
     r.render(urls.PRACTICE, "practice.md.j2")
     r.render(urls.THEMES, "themes.md.j2")
     r.render(urls.LEVELS, "levels.md.j2")
@@ -104,7 +106,8 @@ def render_pages(portal: Portal) -> RenderedSite:
     if portal.quizzes:
         r.render(urls.QUIZZES, "quizzes.md.j2")
         for quiz in portal.quizzes:
-            r.render(urls.quiz(quiz.id), "quiz_page.md.j2", portal.source_of("quiz", quiz.id), quiz=quiz, module=portal.module(quiz.module))
+            r.render(urls.quiz(quiz.id), "quiz_page.md.j2", portal.source_of("quiz", quiz.id), quiz=quiz,
+                     module=portal.module(quiz.module))
     r.render(urls.HANDOUTS, "handouts.md.j2", groups=handout_groups(portal))
     hand_written = {d.path for d in portal.docs}
     skipped = tuple(sorted(path for path in r.pages if path in hand_written))

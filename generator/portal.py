@@ -4,12 +4,26 @@ Nothing past this point reads files; page rendering is a pure function of a Port
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Mapping
 
-from generator.model import (LEVEL_ORDER, CoachConduct, Method, Module, Norm, Phase, PlanStep,
-                             Quiz, Role, Route, Site, Supplement, Theme)
+from generator.model import (
+    LEVEL_ORDER,
+    Chapter,
+    CoachConduct,
+    Method,
+    Module,
+    Norm,
+    Phase,
+    PlanStep,
+    Quiz,
+    Role,
+    Route,
+    Site,
+    Supplement,
+    Theme,
+)
 
 
 @dataclass(frozen=True)
@@ -26,7 +40,7 @@ class ChapterRef:
     number: int
 
     @property
-    def chapter(self):
+    def chapter(self) -> Chapter:
         return next(c for c in self.method.chapters if c.number == self.number)
 
 

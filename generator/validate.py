@@ -36,10 +36,8 @@ def _clean_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
     clean: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and part in current:
-            clean.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+        if (isinstance(current, dict) and part in current) or (
+                isinstance(current, list) and isinstance(part, int) and part < len(current)):
             clean.append(part)
             current = current[part]
         elif isinstance(current, dict) and isinstance(part, str) and part != "[key]" and not clean_is_internal(part):

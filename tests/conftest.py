@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -38,6 +38,22 @@ def engine_modules_imported(code: str) -> list[str]:
     out = subprocess.run([sys.executable, "-c", script, str(ROOT)], capture_output=True, text=True,
                          env={"PYTHONPATH": str(ROOT)}, check=True).stdout
     return eval(out.strip().splitlines()[-1])  # a printed list of module names
+
+
+# Markers that follow from the fixtures a test uses (the closure, so indirect use counts too):
+# a test that needs Chromium is a browser test wherever it lives, and the demo site build renders
+# every PDF (about 40 s on 2 busy cores). Tests mark themselves only for what no fixture shows.
+# `make test-fast` runs `-m "not browser and not pdf and not slow"`.
+FIXTURE_MARKERS = {"browser": ("browser",), "built_site": ("slow", "pdf")}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        for fixture, markers in FIXTURE_MARKERS.items():
+            if fixture in used:
+                for name in markers:
+                    item.add_marker(name)
 
 
 @pytest.fixture(scope="session")

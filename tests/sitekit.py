@@ -9,9 +9,9 @@ import http.server
 import shutil
 import socketserver
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 SUB_PATH = "/taalcoach-portaal/"
 CHROMIUM = "/usr/bin/chromium"

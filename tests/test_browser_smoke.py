@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import PageProbe
 from generator.portal import Portal
 
+pytestmark = pytest.mark.browser
 
 def test_home_to_chapter_under_sub_path_without_other_hosts(probe: PageProbe, site_url: str,
                                                             demo_portal: Portal) -> None:

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, engine_modules_imported, run_cli
 from generator import urls
 from generator.pages import nav_paths, render_pages
@@ -93,7 +95,8 @@ def test_no_reference_to_other_hosts_in_built_assets(built_site: Path) -> None:
 def test_two_renders_are_byte_identical(demo_portal: Portal) -> None:
     first, second = render_pages(demo_portal), render_pages(demo_portal)
     assert first.pages == second.pages and first.nav == second.nav
-    script = ("import json,sys; from generator.build import load_portal; from generator.pages import nav_paths, render_pages;"
+    script = ("import json,sys; from generator.build import load_portal; "
+              "from generator.pages import nav_paths, render_pages;"
               "r=render_pages(load_portal(sys.argv[1])); print(json.dumps(r.pages, sort_keys=True))")
     runs = [subprocess.run([sys.executable, "-c", script, str(ROOT)], capture_output=True, text=True,
                            env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}, check=True).stdout
@@ -107,6 +110,7 @@ def test_core_does_not_import_mkdocs() -> None:
         "generator.export, generator.cli; generator.pages.render_pages(generator.build.load_portal(sys.argv[1]))") == []
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_export_builds_without_the_plugin(tmp_path: Path) -> None:
     out = tmp_path / "export"
     assert run_cli("export", str(out), "--portal", str(ROOT)).returncode == 0
@@ -185,6 +189,7 @@ def test_nav_titles_are_text_not_markup(tmp_path: Path) -> None:
     assert "<b>woorden</b>" not in nav
 
 
+@pytest.mark.slow  # two MkDocs builds
 def test_site_url_comes_from_site_yml_or_the_workflow_environment(tmp_path: Path) -> None:
     mini = ROOT / "tests" / "fixtures" / "mini"
     from_yaml = tmp_path / "a"
@@ -199,6 +204,7 @@ def test_site_url_comes_from_site_yml_or_the_workflow_environment(tmp_path: Path
         (from_env / "training" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # builds the wheel's files with setup.py
 def test_new_works_from_an_installed_package_not_only_a_checkout(tmp_path: Path) -> None:
     """A wheel carries the demo portal (setup.py's build_py), so `new` works after pip install."""
     lib = tmp_path / "lib"

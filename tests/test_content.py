@@ -286,4 +286,5 @@ def test_spelling_with_project_word_list() -> None:
     spec.loader.exec_module(module)
     result = module.report(ROOT)
     assert result["tokens"] > 10_000
-    assert result["remaining"] == [], f"unknown words: {result['remaining']} (fix them, or add correct ones to the word list)"
+    assert result["remaining"] == [], (f"unknown words: {result['remaining']} "
+                                       "(fix them, or add correct ones to the word list)")

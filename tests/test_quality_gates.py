@@ -28,9 +28,9 @@ import shutil
 import subprocess
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -68,7 +68,8 @@ NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation
 # an entry matches only Material's own markup, so the same mistake in our templates fails.
 VNU_ACCEPTED: list[tuple[str, str, str]] = [
     (r"^Attribute “autocomplete” is only allowed when the input type is",
-     r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" id="__(drawer|search)" autocomplete="off">',
+     r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" id="__(drawer|search)" '
+     r'autocomplete="off">',
      "Material's base.html: hidden checkboxes that hold the drawer/search state carry "
      "autocomplete=off so Firefox does not restore them checked on reload; browsers ignore it "
      "otherwise (no effect on users or assistive technology)."),

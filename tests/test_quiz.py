@@ -11,8 +11,9 @@ import html.parser
 import re
 import shutil
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
@@ -35,7 +36,8 @@ HOSTILE = {
     "intro": 'Intro <img src=x onerror="window.__pwned=\'intro\'"> **vet**',
     "questions": [
         {"type": "single",
-         "question": 'Wat doet <script>window.__pwned = "question"</script>? "Quotes", \'apostrof\' en </div></fieldset> *geen nadruk*',
+         "question": ('Wat doet <script>window.__pwned = "question"</script>? "Quotes", \'apostrof\' en '
+                      '</div></fieldset> *geen nadruk*'),
          "options": [
              {"text": '<img src=x onerror="window.__pwned=\'option\'"> optie A', "correct": True,
               "feedback": 'Goed </details></div><script>window.__pwned="feedback"</script>'},
@@ -149,7 +151,7 @@ def test_every_question_is_a_fieldset_with_legend_and_native_controls(built_site
     page = (built_site / "quizzen" / quiz.id / "index.html").read_text(encoding="utf-8")
     fieldsets = re.findall(r'<fieldset class="tc-q".*?</fieldset>', page, re.S)
     assert len(fieldsets) == len(quiz.questions)
-    for question, block in zip(quiz.questions, fieldsets):
+    for question, block in zip(quiz.questions, fieldsets, strict=True):
         assert re.match(r'<fieldset[^>]*>\s*<legend class="tc-q__legend">', block)
         kind = {"single": "radio", "truefalse": "radio", "multiple": "checkbox"}.get(question.type)
         if kind:
@@ -199,7 +201,8 @@ def test_quiz_view_stays_backwards_compatible(demo_portal: Portal) -> None:
     quiz = demo_portal.quizzes[0]
     view = quiz_view(quiz, L)
     assert isinstance(view, QuizView) and view.id == quiz.id and view.module == quiz.module
-    for question, qv in zip(quiz.questions, view.questions):
+    assert len(view.questions) == len(quiz.questions)
+    for question, qv in zip(quiz.questions, view.questions, strict=True):
         assert isinstance(qv, QuestionView) and qv.text == question.question and qv.type == question.type
         assert all(isinstance(o, OptionView) for o in qv.options)
         if question.type == "truefalse":
@@ -290,26 +293,26 @@ def test_finish_a_quiz_with_the_keyboard_alone(probe: PageProbe, site_url: str, 
     for question in view.questions:
         n = question.number
         if question.type == "open":
-            _tab_until(page, lambda a: a["q"] == n and a["tag"] == "textarea")
+            _tab_until(page, lambda a, n=n: a["q"] == n and a["tag"] == "textarea")
             page.keyboard.type("Ik luister en verwijs door.")
-            _tab_until(page, lambda a: a["q"] == n and "tc-q__check" in a["cls"])
+            _tab_until(page, lambda a, n=n: a["q"] == n and "tc-q__check" in a["cls"])
             page.keyboard.press("Enter")
         elif question.type == "multiple":
             for option in question.options:
-                _tab_until(page, lambda a, k=option.key: a["q"] == n and a["value"] == k)
+                _tab_until(page, lambda a, n=n, k=option.key: a["q"] == n and a["value"] == k)
                 if option.correct:
                     page.keyboard.press("Space")
-            _tab_until(page, lambda a: a["q"] == n and "tc-q__check" in a["cls"])
+            _tab_until(page, lambda a, n=n: a["q"] == n and "tc-q__check" in a["cls"])
             page.keyboard.press("Enter")
         else:
-            first = _tab_until(page, lambda a: a["q"] == n and a["type"] == "radio")
+            first = _tab_until(page, lambda a, n=n: a["q"] == n and a["type"] == "radio")
             keys = [o.key for o in question.options]
             page.keyboard.press("Space")  # select the focused (first) radio
             target = question.correct_options[0].key
             for _ in range(keys.index(target) - keys.index(first["value"])):
                 page.keyboard.press("ArrowDown")  # arrows move the choice within the group
             assert _active(page)["value"] == target
-            _tab_until(page, lambda a: a["q"] == n and "tc-q__check" in a["cls"])
+            _tab_until(page, lambda a, n=n: a["q"] == n and "tc-q__check" in a["cls"])
             page.keyboard.press("Enter")
         feedback = page.locator(f"#tcq-{quiz.id}-{n} .tc-q__feedback")
         assert feedback.is_visible()
@@ -377,7 +380,8 @@ def test_open_question_shows_model_answer_after_writing_or_skipping(probe: PageP
     fieldset.get_by_role("button", name=L.quiz_show_model_answer).click()
     assert model.is_visible()
     page.reload()
-    assert page.locator("fieldset.tc-q").nth(index).get_by_label(L.quiz_your_answer).input_value() == "Mijn eigen antwoord"
+    answer = page.locator("fieldset.tc-q").nth(index).get_by_label(L.quiz_your_answer)
+    assert answer.input_value() == "Mijn eigen antwoord"
     assert probe.js_errors == []
 
 
@@ -410,7 +414,8 @@ def _axe(page: Any) -> list[str]:
     result = page.evaluate("""async () => {
       const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
                                          resultTypes: ['violations']});
-      return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}));
+      return r.violations.map(v => ({id: v.id, impact: v.impact,
+                                     nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}));
     }""")
     return [f"{v['id']} ({v['impact']}): {v['nodes']}" for v in result if v["impact"] in ("serious", "critical")]
 

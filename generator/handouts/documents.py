@@ -21,7 +21,7 @@ import markdown as md
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.handouts.catalog import (BOOKLET, CARD, CHECKLIST, PARTICIPANT, TRAINER, Entry, catalog)
+from generator.handouts.catalog import BOOKLET, CARD, CHECKLIST, PARTICIPANT, TRAINER, Entry, catalog
 from generator.labels import Labels
 from generator.model import LEVEL_ORDER, Method, Module, RolePlay, Theme, Word
 from generator.portal import Portal
@@ -174,7 +174,7 @@ def practice_card(portal: Portal, method: Method, number: int) -> Card:
     exact = [x for x in plays if x[1].level == chapter.level]
     lower = sorted((x for x in plays if LEVEL_ORDER.index(x[1].level) < level_rank),
                    key=lambda x: -LEVEL_ORDER.index(x[1].level))
-    chosen = (exact or lower or plays or [(None, None)])[0]
+    chosen: tuple[Theme | None, RolePlay | None] = next(iter(exact or lower or plays), (None, None))
     outing = next(((t, t.outing) for t in themes if t.outing), (None, None))
     return Card(method=method, number=number, title=chapter.title, level=chapter.level,
                 focus=list(chapter.focus), themes=themes, words=list(words.values()),

@@ -17,10 +17,11 @@ import logging
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any
 
 from generator.handouts.documents import Handout
 
@@ -36,7 +37,7 @@ class NetworkFetchRefused(ValueError):
     pass
 
 
-def local_url_fetcher():  # -> weasyprint.urls.URLFetcher
+def local_url_fetcher() -> Any:  # a weasyprint.urls.URLFetcher (WeasyPrint has no type hints)
     """A WeasyPrint URL fetcher that refuses every non-local URL (privacy; reproducible PDFs)."""
     from weasyprint.urls import URLFetcher
 

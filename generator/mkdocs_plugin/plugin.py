@@ -15,9 +15,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import site_config
 from generator.build import load_portal
 from generator.errors import ContentErrors
-from generator.labels import Labels
 from generator.handouts import render_handouts, with_pdfs
 from generator.handouts.pdf import CACHE_DIR, PdfReport, prune, render_pdfs
+from generator.labels import Labels
 from generator.mkdocs_plugin.config import TaalcoachConfig
 from generator.pages import RenderedSite, nav_paths, render_pages
 from generator.portal import Portal
