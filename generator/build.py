@@ -5,6 +5,8 @@ editor fixes everything in one round instead of one error per build.
 """
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +17,7 @@ from pydantic import BaseModel
 from generator.errors import ErrorCollector, closest
 from generator.model import Method, Module, Quiz, RolesFile, RoutesFile, Site, TasksFile, Theme
 from generator.portal import DocPage, Portal
+from generator.rules import Findings, run_rules
 from generator.validate import parse_model
 from generator.yaml_source import Loc, SourceFile, read_yaml
 
@@ -191,10 +194,14 @@ def _doc_pages(root: Path) -> tuple[DocPage, ...]:
     return tuple(pages)
 
 
-def load_portal(root: Path | str = ".") -> Portal:
-    """Read and validate every source under ``root``; raise ContentErrors listing all problems."""
+def load_portal(root: Path | str = ".", *, shown_root: str | None = None) -> Portal:
+    """Read and validate every source under ``root``; raise ContentErrors listing all problems.
+
+    Messages show files under ``shown_root`` (default: ``root`` as given), the folder as the
+    user typed it. Content rules (rules.py) run last; their warnings travel on the Portal.
+    """
+    errors = ErrorCollector(Path(root), shown_root=os.fspath(root) if shown_root is None else shown_root)
     root = Path(root)
-    errors = ErrorCollector(root)
     parts: dict[str, Any] = {}
     for rel, model in SINGLE_FILES.items():
         parts[Path(rel).stem] = _load_single(root, rel, model, errors)
@@ -206,7 +213,7 @@ def load_portal(root: Path | str = ".") -> Portal:
     _check_references(parts, declared, errors)
     errors.raise_if_any()
     routes, roles, tasks = parts["routes"].obj, parts["roles"].obj, parts["tasks"].obj
-    return Portal(
+    portal = Portal(
         site=parts["site"].obj,
         routes=tuple(routes.routes),
         supplements=tuple(routes.supplements),
@@ -224,6 +231,18 @@ def load_portal(root: Path | str = ".") -> Portal:
         docs=_doc_pages(root),
         sources=_sources(parts, errors),
     )
+    run_rules(portal, Findings(_source_files(parts), errors))
+    errors.raise_if_any()
+    return dataclasses.replace(portal, warnings=tuple(sorted(set(errors.warnings))))
+
+
+def _source_files(parts: dict[str, Any]) -> dict[str, SourceFile]:
+    """The parsed file behind each object, keyed like Portal.sources, for rule positions."""
+    found = {name: parts[name].source for name in ("site", "routes", "roles", "tasks")}
+    for folder, kind in (("modules", "module"), ("themes", "theme"), ("methods", "method"), ("quizzes", "quiz")):
+        for item in parts[folder]:
+            found[f"{kind}:{item.obj.id}"] = item.source
+    return found
 
 
 def _sources(parts: dict[str, Any], errors: ErrorCollector) -> dict[str, str]:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.errors import ContentErrors, UserError
+from generator.errors import ContentErrors, UserError, annotations_wanted, print_findings
+from generator.messages import LANG_ENV, LANGUAGES, language
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -20,9 +22,17 @@ def _check(args: argparse.Namespace) -> int:
 
     portal = load_portal(args.portal)
     rendered = render_pages(portal)
-    print(f"OK: {len(rendered.pages)} pages from {len(portal.modules)} modules, {len(portal.themes)} themes, "
-          f"{sum(len(m.chapters) for m in portal.methods)} chapters in {len(portal.methods)} methods, "
-          f"{len(portal.quizzes)} quizzes.")
+    print_findings(portal.warnings, args.lang)
+    chapters = sum(len(m.chapters) for m in portal.methods)
+    warned = len(portal.warnings)
+    if language(args.lang) == "en":
+        print(f"OK: {len(rendered.pages)} pages from {len(portal.modules)} modules, {len(portal.themes)} themes, "
+              f"{chapters} chapters in {len(portal.methods)} methods, {len(portal.quizzes)} quizzes"
+              + (f"; {warned} warning{'s' if warned != 1 else ''}." if warned else "."))
+    else:
+        print(f"OK: {len(rendered.pages)} pagina's uit {len(portal.modules)} modules, {len(portal.themes)} thema's, "
+              f"{chapters} hoofdstukken in {len(portal.methods)} methodes, {len(portal.quizzes)} quizzen"
+              + (f"; {warned} waarschuwing{'en' if warned != 1 else ''}." if warned else "."))
     return 0
 
 
@@ -76,6 +86,8 @@ def _schema(args: argparse.Namespace) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator",
                                      description="Build a taalcoach portal from YAML sources.")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help=f"language of messages: nl (default) or en; or set {LANG_ENV}=en")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def command(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
@@ -103,11 +115,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.lang:  # the MkDocs plugin reads the language from the environment
+        os.environ[LANG_ENV] = args.lang
     try:
         return args.func(args)
     except ContentErrors as exc:
-        print(exc.report(), file=sys.stderr)
+        if annotations_wanted():
+            for finding in exc.errors + exc.warnings:
+                print(finding.annotation(args.lang), file=sys.stderr)
+        print(exc.report(args.lang), file=sys.stderr)
         return 1
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"{'error' if language(args.lang) == 'en' else 'fout'}: {exc}", file=sys.stderr)
         return 1

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from generator.errors import ContentError
 from generator.model import (
     LEVEL_ORDER,
     Chapter,
@@ -63,6 +64,8 @@ class Portal:
     docs: tuple[DocPage, ...] = field(default=())
     # "kind:id" → source file relative to the portal root, for "edit this page" links.
     sources: Mapping[str, str] = field(default_factory=dict)
+    # Content-rule warnings (rules.py): shown by `check` and `build`, never block a build.
+    warnings: tuple[ContentError, ...] = ()
 
     def source_of(self, kind: str, id: str | None = None) -> str | None:
         return self.sources.get(f"{kind}:{id}" if id else kind)

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import site_config
 from generator.build import load_portal
-from generator.errors import ContentErrors
+from generator.errors import ContentErrors, print_findings
 from generator.handouts import render_handouts, with_pdfs
 from generator.handouts.pdf import CACHE_DIR, PdfReport, prune, render_pdfs
 from generator.labels import Labels
@@ -34,6 +34,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         self.root = Path(".")
         self.command = "build"
         self.pdf_report: PdfReport | None = None  # of the last build; tests and benchmarks read it
+        self.shown_root: str | None = None  # the portal folder as typed on the command line
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -41,9 +42,13 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path or ".").parent / self.config.portal_dir).resolve()
         try:
-            self.portal = load_portal(self.root)
+            # Paths in messages relative to the folder the user runs the command in.
+            self.portal = load_portal(self.root, shown_root=self.shown_root or _relative_or_absolute(self.root))
         except ContentErrors as exc:
-            raise PluginError("the portal content has errors:\n" + exc.report()) from None
+            raise PluginError(exc.report()) from None
+        if self.command == "build" or self.command == "serve":
+            # Rule warnings go to stderr, not to MkDocs' log: --strict turns log warnings into failure.
+            print_findings(self.portal.warnings)
         # PDFs: on unless site.yml, the plugin option or --no-pdf switches them off; `serve`
         # shows the print versions only, so editing content never waits for WeasyPrint.
         self.portal = with_pdfs(self.portal, self.config.handouts and self.command != "serve")
@@ -123,3 +128,11 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _relative_or_absolute(path: Path) -> str:
+    """``path`` relative to the current folder when it lies below it, else absolute."""
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -53,6 +53,7 @@ def build_site(portal: str | Path, site_dir: str | Path | None = None, handouts:
         for plugin in config.plugins.values():
             if isinstance(plugin, TaalcoachPlugin):
                 plugin.config.handouts = plugin.config.handouts and handouts
+                plugin.shown_root = os.fspath(portal)
         build(config)
         built = True
     except PluginError as exc:

@@ -1,0 +1,184 @@
+"""Content errors and hints in the editor's language: Dutch by default, English on request.
+
+Why a catalogue of whole sentences instead of message keys at every call site: the stages
+(``yaml_source``, ``validate``, ``build``, ``rules``) keep writing one plain English sentence
+per problem, which developers and tests read, and translation happens once, when a message is
+shown. A sentence without a Dutch entry is shown in English rather than lost, and
+``tests/test_messages.py`` fails for it, so adding a message means adding one line here.
+
+Each entry maps an English template to a Dutch one. ``{name}`` matches any text; values of
+the placeholders named in :data:`_WORD_FIELDS` are translated through :data:`WORDS` (a kind
+such as ``theme`` becomes ``thema``); other values (ids, field names, quoted text) are kept.
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+LANG_ENV = "TAALCOACH_LANG"
+LANGUAGES = ("nl", "en")
+
+# Kinds and type words that appear inside English sentences.
+WORDS: dict[str, str] = {
+    "module": "module", "theme": "thema", "method": "methode", "route": "leerroute", "role": "rol",
+    "supplement": "aanvulling", "quiz": "quiz", "phase": "fase", "modules": "modules",
+    "themes": "thema's", "methods": "methodes", "routes": "leerroutes", "roles": "rollen",
+    "quizzes": "quizzen", "supplements": "aanvullingen",
+    "route id": "id van een leerroute", "supplement id": "id van een aanvulling",
+    "role id": "id van een rol", "phase id": "id van een fase", "chapter number": "hoofdstuknummer",
+    "text": "tekst", "a whole number": "een heel getal", "a number": "een getal",
+    "true or false": "true of false", "a list (lines starting with '- ')": "een lijst (regels die beginnen met '- ')",
+    "a mapping (lines of 'key: value')": "een reeks velden (regels 'veld: waarde')",
+    "a mapping": "een reeks velden", "a list": "een lijst", "nothing": "niets",
+}
+_WORD_FIELDS = {"kind", "what", "type", "found", "value_kind", "kinds"}
+
+# English template → Dutch template. Longest/most specific first where two could match.
+CATALOGUE_NL: tuple[tuple[str, str], ...] = (
+    # reading YAML (yaml_source.py)
+    ("YAML syntax error: {problem}", "fout in de YAML-opmaak: {problem}"),
+    ("check indentation (spaces, not tabs) and put text containing ': ' or '#' in quotes",
+     "controleer het inspringen (spaties, geen tabs) en zet tekst met ': ' of '#' tussen aanhalingstekens"),
+    ("YAML error: {problem}", "YAML-fout: {problem}"),
+    ("check the file's syntax", "controleer de opmaak van het bestand"),
+    ("file is not UTF-8 (byte {byte})", "het bestand is niet in UTF-8 opgeslagen (byte {byte})"),
+    ("save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)",
+     "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan met codering' → UTF-8)"),
+    ("file is empty", "het bestand is leeg"),
+    ("add content, or delete the file if it is not needed",
+     "vul het bestand, of verwijder het als het niet nodig is"),
+    ("a key cannot be a list or mapping", "een veldnaam kan geen lijst of reeks velden zijn"),
+    ("use a plain word as key", "gebruik een gewoon woord als veldnaam"),
+    ("duplicate key '{key}' (first at line {line})", "veld '{key}' staat er twee keer (eerst op regel {line})"),
+    ("remove one of the two; YAML would silently keep only the last",
+     "haal er één weg; anders telt ongemerkt alleen de laatste"),
+    # checking fields (validate.py)
+    ("expected a mapping of fields at the top of the file, found {found}",
+     "bovenaan het bestand horen velden te staan, maar er staat {found}"),
+    ("start the file with lines like 'title: …'", "begin het bestand met regels zoals 'title: …'"),
+    ("missing required field '{name}'", "verplicht veld '{name}' ontbreekt"),
+    ("add a line '{name}: …' here", "voeg hier een regel '{name}: …' toe"),
+    ("unknown field '{name}'", "onbekend veld '{name}'"),
+    ("did you mean '{close}'? allowed here: {allowed}", "bedoel je '{close}'? hier mogen: {allowed}"),
+    ("allowed here: {allowed}", "hier mogen: {allowed}"),
+    ("remove it", "haal het weg"),
+    ("'{where}' is {found}, which is not allowed", "'{where}' is {found}; dat mag hier niet"),
+    ("use one of {expected}", "kies uit {expected}"),
+    ("'{where}' is {found}, which is not a valid id", "'{where}' is {found}; dat is geen geldig id"),
+    ("ids use lowercase letters, digits and hyphens only, e.g. 'naar-de-dokter'",
+     "een id bestaat alleen uit kleine letters, cijfers en streepjes, bijvoorbeeld 'naar-de-dokter'"),
+    ("'{where}' is empty", "'{where}' is leeg"),
+    ("fill it in, or remove the field if it is optional", "vul het in, of haal het veld weg als het niet verplicht is"),
+    ("'{where}' is {found}, but must be greater than or equal to {limit}",
+     "'{where}' is {found}, maar moet minstens {limit} zijn"),
+    ("'{where}' is {found}, but must be greater than {limit}", "'{where}' is {found}, maar moet groter zijn dan {limit}"),
+    ("use a positive number", "gebruik een positief getal"),
+    ("'{where}' should be {type}, not {found}", "'{where}' moet {type} zijn, niet {found}"),
+    ("put the text in quotes", "zet de tekst tussen aanhalingstekens"),
+    ("write {type} here", "schrijf hier {type}"),
+    ("see the editor guide for this kind of question", "zie de handleiding voor redacteuren bij dit soort vraag"),
+    ("see the editor guide", "zie de handleiding voor redacteuren"),
+    ("a '{type}' question needs at least 2 options", "een vraag van het type '{type}' heeft minstens 2 opties nodig"),
+    ("a 'single' question needs exactly 1 option with 'correct: true' (has {count})",
+     "een vraag van het type 'single' heeft precies 1 optie met 'correct: true' nodig (nu {count})"),
+    ("a 'multiple' question needs at least 1 option with 'correct: true'",
+     "een vraag van het type 'multiple' heeft minstens 1 optie met 'correct: true' nodig"),
+    ("a '{type}' question has no 'options'", "een vraag van het type '{type}' heeft geen 'options'"),
+    ("a 'truefalse' question needs 'answer: true' or 'answer: false'",
+     "een vraag van het type 'truefalse' heeft 'answer: true' of 'answer: false' nodig"),
+    ("an 'open' question needs a 'model_answer'", "een open vraag heeft een 'model_answer' nodig"),
+    ("'{where}': {problem}", "'{where}': {problem}"),
+    # files and references (build.py)
+    ("file is missing", "het bestand ontbreekt"),
+    ("create {file}; `{command} new DIR` makes a complete example",
+     "maak {file} aan; `{command} new MAP` maakt een volledig voorbeeld"),
+    ("file name '{name}' is not a valid id and the file has no 'id'",
+     "de bestandsnaam '{name}' is geen geldig id en het bestand heeft geen 'id'"),
+    ("rename the file to lowercase-with-hyphens.yml, or add 'id: …'",
+     "hernoem het bestand naar kleine-letters-met-streepjes.yml, of voeg 'id: …' toe"),
+    ("duplicate id '{id}' (also used in {file})", "id '{id}' wordt twee keer gebruikt (ook in {file})"),
+    ("every id must be unique; rename one of them", "elk id moet uniek zijn; geef er één een andere naam"),
+    ("unknown {kind} '{value}'", "onbekende {kind} '{value}'"),
+    ("unknown theme '{value}'", "onbekend thema '{value}'"),  # het thema
+    ("did you mean '{close}'?", "bedoel je '{close}'?"),
+    ("known: {known}", "bekend: {known}"),
+    ("there are no {kinds} yet", "er zijn nog geen {kinds}"),
+    ("duplicate {what} '{value}'", "dubbel {what} '{value}'"),
+    ("every {what} must be unique", "elk {what} moet uniek zijn"),
+    ("module '{module}' already has a quiz ({file})", "module '{module}' heeft al een quiz ({file})"),
+    ("a module has one quiz; merge the questions into one file",
+     "een module heeft één quiz; zet de vragen samen in één bestand"),
+    # layers (layers.py)
+    ("'{id}' is hidden by 'verbergen' in {file}", "'{id}' is verborgen met 'verbergen' in {file}"),
+    ("remove '{id}' from 'verbergen', or stop referring to it",
+     "haal '{id}' weg uit 'verbergen', of verwijs er niet meer naar"),
+    ("unknown {kind} '{value}' in 'verbergen'", "onbekende {kind} '{value}' in 'verbergen'"),
+    ("unknown base layer '{name}'", "onbekende basislaag '{name}'"),
+    ("available: {names}", "beschikbaar: {names}"),
+    # content rules (rules.py)
+    ("the activities add up to {total} minutes, but the module lasts {duration} minutes ('duration')",
+     "de activiteiten duren samen {total} minuten, maar de module duurt {duration} minuten ('duration')"),
+    ("change the minutes of the activities, or the module's 'duration'",
+     "pas de minuten van de activiteiten aan, of de 'duration' van de module"),
+    ("module '{id}' has no quiz", "module '{id}' heeft geen quiz"),
+    ("add quizzes/{id}.yml with 'module: {id}'", "maak quizzes/{id}.yml met 'module: {id}'"),
+    ("theme '{id}' is not used by any shown chapter, module or route",
+     "thema '{id}' wordt door geen enkel getoond hoofdstuk, module of leerroute gebruikt"),
+    ("name it in a chapter's 'themes', a module's 'themes' or a route's 'themes', or delete the file",
+     "noem het bij 'themes' van een hoofdstuk, een module of een leerroute, of verwijder het bestand"),
+    # reports (cli.py, errors.py)
+    ("{count} error in the content; nothing was built.", "{count} fout in de inhoud; er is niets gebouwd."),
+    ("{count} errors in the content; nothing was built.", "{count} fouten in de inhoud; er is niets gebouwd."),
+    ("{count} warning", "{count} waarschuwing"),
+    ("{count} warnings", "{count} waarschuwingen"),
+    ("warning", "waarschuwing"),
+    ("in base layer '{name}'", "in basislaag '{name}'"),
+)
+
+
+def language(explicit: str | None = None) -> str:
+    """The language to show messages in: ``--lang``, else ``TAALCOACH_LANG``, else Dutch."""
+    lang = (explicit or os.environ.get(LANG_ENV) or "nl").lower()[:2]
+    return lang if lang in LANGUAGES else "nl"
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    compiled = []
+    for english, dutch in CATALOGUE_NL:
+        parts = re.split(r"\{(\w+)\}", english)
+        seen: set[str] = set()
+        pattern = ""
+        for i, part in enumerate(parts):
+            if i % 2 == 0:
+                pattern += re.escape(part)
+            else:  # a placeholder used twice must match the same text twice
+                pattern += f"(?P={part})" if part in seen else f"(?P<{part}>.+?)"
+                seen.add(part)
+        literal = sum(len(part) for part in parts[::2])
+        compiled.append((literal, re.compile(pattern + r"\Z", re.DOTALL), dutch))
+    # The template with the most fixed text is the most specific: "unknown {kind} '{value}' in
+    # 'verbergen'" must win over "unknown {kind} '{value}'", whatever the catalogue order.
+    compiled.sort(key=lambda entry: -entry[0])
+    return tuple((pattern, dutch) for _, pattern, dutch in compiled)
+
+
+def translate(text: str, lang: str | None = None) -> str:
+    """``text`` in ``lang``; unchanged for English or when the catalogue has no entry."""
+    if language(lang) == "en" or not text:
+        return text
+    for pattern, dutch in _compiled():
+        match = pattern.match(text)
+        if match:
+            values = {name: WORDS.get(value, value) if name in _WORD_FIELDS else value
+                      for name, value in match.groupdict().items()}
+            if "expected" in values:  # pydantic lists choices as "'de' or 'het'"
+                values["expected"] = values["expected"].replace("' or '", "' of '")
+            return dutch.format(**values)
+    return text
+
+
+def has_translation(text: str) -> bool:
+    """True when the catalogue knows this sentence (tests use it to find missing entries)."""
+    return any(pattern.match(text) for pattern, _ in _compiled())

@@ -1,0 +1,90 @@
+"""Content rules: what an editor must keep true beyond the schema, checked by ``check``.
+
+The schema (model.py) says what each file may contain and build.py that every id a file names
+exists. Rules see the whole validated Portal and say what makes it *right*: the activities of a
+module fill its time, every module has its quiz, no theme is written for nobody. A rule is a
+function ``(portal, findings) -> None`` registered with :func:`rule`; it reports an error (exit
+1, nothing built) or a warning (shown, the build goes on) at a file position, so it runs for
+every organisation's portal — not only in the demo's tests.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from generator.errors import ErrorCollector
+from generator.portal import Portal
+from generator.yaml_source import Loc, SourceFile
+
+
+class Findings:
+    """Where rules report: ``of`` names the source (``module:<id>``, ``routes``, …) as in
+    Portal.sources, ``loc`` the place inside it (``("activities", 2, "minutes")``)."""
+
+    def __init__(self, sources: Mapping[str, SourceFile], errors: ErrorCollector) -> None:
+        self._sources = sources
+        self._errors = errors
+
+    def _at(self, of: str, loc: Loc) -> tuple[SourceFile | None, int, int]:
+        source = self._sources.get(of)
+        line, col = source.position(loc) if source else (1, 1)
+        return source, line, col
+
+    def error(self, of: str, loc: Loc, message: str, hint: str = "") -> None:
+        source, line, col = self._at(of, loc)
+        self._errors.add(source.path if source else of, line, col, message, hint)
+
+    def warning(self, of: str, loc: Loc, message: str, hint: str = "") -> None:
+        source, line, col = self._at(of, loc)
+        self._errors.warn(source.path if source else of, line, col, message, hint)
+
+
+Rule = Callable[[Portal, Findings], None]
+RULES: list[Rule] = []
+
+
+def rule(func: Rule) -> Rule:
+    """Register a content rule; rules run in registration order after all references resolve."""
+    RULES.append(func)
+    return func
+
+
+def run_rules(portal: Portal, findings: Findings) -> None:
+    for check in RULES:
+        check(portal, findings)
+
+
+@rule
+def minutes_add_up(portal: Portal, findings: Findings) -> None:
+    """The editor guide promises that a module's activities fill its duration exactly; a
+    trainer who plans by the handout otherwise runs out of time (or has time left over)."""
+    for module in portal.modules:
+        total = sum(activity.minutes for activity in module.activities)
+        if module.activities and total != module.duration:
+            findings.error(f"module:{module.id}", ("duration",),
+                           f"the activities add up to {total} minutes, but the module lasts "
+                           f"{module.duration} minutes ('duration')",
+                           "change the minutes of the activities, or the module's 'duration'")
+
+
+@rule
+def module_has_quiz(portal: Portal, findings: Findings) -> None:
+    """Every module page links to its quiz; without one the trainee has nothing to test."""
+    for module in portal.modules:
+        if portal.quiz_of_module(module) is None:
+            findings.warning(f"module:{module.id}", ("title",), f"module '{module.id}' has no quiz",
+                             f"add quizzes/{module.id}.yml with 'module: {module.id}'")
+
+
+@rule
+def theme_is_used(portal: Portal, findings: Findings) -> None:
+    """A theme no chapter, module or route names is only reachable from the theme list; it is
+    usually a typo in a chapter's 'themes' or a leftover after hiding a method."""
+    used = {t for method in portal.shown_methods for chapter in method.chapters for t in chapter.themes}
+    used |= {t for module in portal.modules for t in module.themes}
+    used |= {t for route in portal.routes for t in route.themes}
+    for theme in portal.themes:
+        if theme.id not in used:
+            findings.warning(f"theme:{theme.id}", ("title",),
+                             f"theme '{theme.id}' is not used by any shown chapter, module or route",
+                             "name it in a chapter's 'themes', a module's 'themes' or a route's 'themes', "
+                             "or delete the file")

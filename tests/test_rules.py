@@ -1,0 +1,68 @@
+"""Content rules run in `check` for every portal, with file:line: what an editor must keep true."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+from generator.build import load_portal
+from generator.errors import ContentErrors
+
+MINI = ROOT / "tests" / "fixtures" / "mini"
+MODULE = "content/modules/oefenen-met-spreken.yml"
+
+
+@pytest.fixture
+def portal(tmp_path: Path) -> Path:
+    root = tmp_path / "portal"
+    shutil.copytree(MINI, root)
+    return root
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    text = (root / rel).read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {rel}"
+    (root / rel).write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(root: Path, rel: str, needle: str) -> int:
+    lines = (root / rel).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if needle in line)
+
+
+def test_activity_minutes_must_fill_the_module(portal: Path) -> None:
+    minutes = sum(a.minutes for a in load_portal(portal).module("oefenen-met-spreken").activities)
+    edit(portal, MODULE, "duration: 60", "duration: 160")
+    with pytest.raises(ContentErrors) as info:
+        load_portal(portal)
+    [error] = [str(e) for e in info.value.errors]
+    assert error.startswith(f"{MODULE}:{line_of(portal, MODULE, 'duration: 160')}:1: the activities add up to "
+                            f"{minutes} minutes, but the module lasts 160 minutes")
+    result = run_cli("check", "--portal", str(portal))
+    assert result.returncode == 1 and f"de activiteiten duren samen {minutes} minuten" in result.stderr
+
+
+def test_module_without_quiz_is_a_warning_not_a_failure(portal: Path) -> None:
+    (portal / "quizzes/rol-van-de-taalcoach.yml").unlink()
+    warned = [str(w) for w in load_portal(portal).warnings]
+    assert any(w.startswith("content/modules/rol-van-de-taalcoach.yml:1:1: module 'rol-van-de-taalcoach' has no quiz")
+               for w in warned)
+    result = run_cli("check", "--portal", str(portal))
+    assert result.returncode == 0
+    assert "waarschuwing: module 'rol-van-de-taalcoach' heeft geen quiz" in result.stderr
+    assert "waarschuwing" in result.stdout  # the OK line counts them
+
+
+def test_theme_nobody_uses_is_a_warning(portal: Path) -> None:
+    src = (portal / "content/themes/boodschappen.yml").read_text(encoding="utf-8")
+    (portal / "content/themes/wees.yml").write_text(src, encoding="utf-8")
+    warned = [str(w) for w in load_portal(portal).warnings]
+    assert any("theme 'wees' is not used by any shown chapter, module or route" in w
+               and w.startswith("content/themes/wees.yml:") for w in warned)
+    assert not any("'boodschappen' is not used" in w for w in warned)
+
+
+def test_the_demo_keeps_every_rule() -> None:
+    assert [str(w) for w in load_portal(ROOT).warnings] == []
