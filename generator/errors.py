@@ -156,9 +156,10 @@ def _shown_path(path: Path) -> str:
     """A file outside the portal (a base layer in the installed package): relative to the
     current folder when that is short, else absolute."""
     try:
-        return Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("../..") else path.as_posix()
+        relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return path.as_posix()
+    return path.as_posix() if relative.startswith(os.path.join("..", "..")) else Path(relative).as_posix()
 
 
 class UserError(Exception):

@@ -4,8 +4,9 @@ The schema (generator/model.py) checks the shape of every file; these tests chec
 issue asks of the *default content*: every theme is used by a chapter and the required lists
 reach their minimum counts. Rules every portal must keep (minutes add up, every module has a
 quiz) are `check` rules in generator/rules.py, tested in test_rules.py; these counts are the
-demo's own and are not part of an organisation's repository (`new` copies no tests). ``content_problems`` is also run on deliberately broken copies of the demo portal, to
-show that each check really catches what it claims to.
+demo's own and are not part of an organisation's repository (`new` copies no tests).
+``content_problems`` is also run on deliberately broken copies of the demo portal, to show that
+each check really catches what it claims to.
 """
 from __future__ import annotations
 

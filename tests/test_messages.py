@@ -50,7 +50,8 @@ def test_a_folder_above_stays_relative(broken: Path) -> None:
 
 @pytest.mark.parametrize("how", [("--lang", "en"), ("env",)])
 def test_english_on_request(broken: Path, how: tuple[str, ...]) -> None:
-    args = ("--lang", "en", "check", "--portal", str(broken)) if how[0] == "--lang" else ("check", "--portal", str(broken))
+    args = ("--lang", "en") if how[0] == "--lang" else ()
+    args += ("check", "--portal", str(broken))
     env = {"TAALCOACH_LANG": "en"} if how[0] == "env" else None
     result = run_cli(*args, env=env)
     assert result.stderr.splitlines() == [
