@@ -15,13 +15,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.errors import ErrorCollector, closest
+from generator.layers import HIDEABLE, base_root, without_hidden
 from generator.model import Method, Module, Quiz, RolesFile, RoutesFile, Site, TasksFile, Theme
 from generator.portal import DocPage, Portal
 from generator.rules import Findings, run_rules
 from generator.validate import parse_model
 from generator.yaml_source import Loc, SourceFile, read_yaml
 
-SINGLE_FILES: dict[str, type[BaseModel]] = {
+SINGLE_FILES: dict[str, type[BaseModel]] = {  # site.yml first: it says which base layer to add
     "content/site.yml": Site,
     "content/routes.yml": RoutesFile,
     "content/roles.yml": RolesFile,
@@ -100,11 +101,24 @@ def _is_slug(text: str) -> bool:
 class _RefChecker:
     """Checks that every id one file names exists in the content, with a close-match hint."""
 
-    def __init__(self, known: dict[str, set[str]], errors: ErrorCollector) -> None:
+    def __init__(self, known: dict[str, set[str]], errors: ErrorCollector,
+                 hidden: dict[str, set[str]] | None = None, base: Path | None = None) -> None:
         self.known = known
         self.errors = errors
+        self.hidden = hidden or {}
+        self.base = base.resolve() if base else None
+
+    def _in_base(self, source: SourceFile) -> bool:
+        path = source.path.resolve()
+        root = self.errors.root.resolve()
+        return bool(self.base and path.is_relative_to(self.base) and not path.is_relative_to(root))
 
     def check(self, source: SourceFile, loc: Loc, value: str, kind: str) -> None:
+        if value in self.hidden.get(kind, ()) and not self._in_base(source):
+            line, col = source.position(loc)
+            self.errors.add(source.path, line, col, f"'{value}' is hidden by 'verbergen' in content/site.yml",
+                            f"remove '{value}' from 'verbergen', or stop referring to it")
+            return
         if value in self.known[kind]:
             return
         close = closest(value, self.known[kind])
@@ -125,7 +139,8 @@ def _duplicates_in(source: SourceFile, items: list[Any], key: str, loc: Loc, wha
         seen.add(value)
 
 
-def _check_references(parts: dict[str, Any], declared: dict[str, set[str]], errors: ErrorCollector) -> None:
+def _check_references(parts: dict[str, Any], declared: dict[str, set[str]], errors: ErrorCollector,
+                      hidden: dict[str, set[str]] | None = None, base: Path | None = None) -> None:
     routes: Loaded | None = parts["routes"]
     roles: Loaded | None = parts["roles"]
     tasks: Loaded | None = parts["tasks"]
@@ -138,7 +153,7 @@ def _check_references(parts: dict[str, Any], declared: dict[str, set[str]], erro
         "theme": declared["themes"],
         "method": declared["methods"],
     }
-    ref = _RefChecker(known, errors)
+    ref = _RefChecker(known, errors, hidden, base)
     if routes:
         _duplicates_in(routes.source, routes.obj.routes, "id", ("routes",), "route id", errors)
         _duplicates_in(routes.source, routes.obj.supplements, "id", ("supplements",), "supplement id", errors)
@@ -203,14 +218,29 @@ def load_portal(root: Path | str = ".", *, shown_root: str | None = None) -> Por
     errors = ErrorCollector(Path(root), shown_root=os.fspath(root) if shown_root is None else shown_root)
     root = Path(root)
     parts: dict[str, Any] = {}
+    parts["site"] = _load_single(root, "content/site.yml", Site, errors)
+    site: Site | None = parts["site"].obj if parts["site"] else None
+    base = base_root(site.basis) if site and site.basis else None
+    if base and site and site.basis:
+        errors.layers[base] = site.basis
+    hidden = {kind: set(getattr(site.verbergen, kind)) if site else set() for kind in HIDEABLE}
     for rel, model in SINGLE_FILES.items():
-        parts[Path(rel).stem] = _load_single(root, rel, model, errors)
+        if rel != "content/site.yml":  # the portal's own file, else the base layer's
+            parts[Path(rel).stem] = _load_single(base if base and not (root / rel).exists() else root,
+                                                 rel, model, errors)
     declared: dict[str, set[str]] = {}
     for rel, model in COLLECTIONS.items():
         name = Path(rel).name
         declared[name] = set()
         parts[name] = _load_collection(root, rel, model, errors, declared[name])
-    _check_references(parts, declared, errors)
+        if base:
+            own = set(declared[name])
+            below = _load_collection(base, rel, model, errors, declared[name])
+            _check_hidden_ids(parts["site"], name, {b.obj.id for b in below}, hidden[name], errors)
+            parts[name] = [b for b in below if b.obj.id not in own and b.obj.id not in hidden[name]] + parts[name]
+    if base and parts["routes"]:
+        _check_hidden_ids(parts["site"], "routes", {r.id for r in parts["routes"].obj.routes}, hidden["routes"], errors)
+    _check_references(parts, declared, errors, hidden={HIDEABLE[k]: v for k, v in hidden.items()}, base=base)
     errors.raise_if_any()
     routes, roles, tasks = parts["routes"].obj, parts["roles"].obj, parts["tasks"].obj
     portal = Portal(
@@ -229,8 +259,9 @@ def load_portal(root: Path | str = ".", *, shown_root: str | None = None) -> Por
         methods=tuple(sorted((m.obj for m in parts["methods"]), key=lambda m: m.name.casefold())),
         quizzes=tuple(q.obj for q in parts["quizzes"]),
         docs=_doc_pages(root),
-        sources=_sources(parts, errors),
+        sources=_sources(parts, errors, base),
     )
+    portal = without_hidden(portal, hidden)
     run_rules(portal, Findings(_source_files(parts), errors))
     errors.raise_if_any()
     return dataclasses.replace(portal, warnings=tuple(sorted(set(errors.warnings))))
@@ -245,10 +276,30 @@ def _source_files(parts: dict[str, Any]) -> dict[str, SourceFile]:
     return found
 
 
-def _sources(parts: dict[str, Any], errors: ErrorCollector) -> dict[str, str]:
-    """Where each object came from, so a page can link to the YAML an editor must change."""
-    found = {name: errors.rel(parts[name].source.path) for name in ("site", "routes", "roles", "tasks")}
+def _sources(parts: dict[str, Any], errors: ErrorCollector, base: Path | None = None) -> dict[str, str]:
+    """Where each object came from, so a page can link to the YAML an editor must change.
+    Items of a base layer have no file in the organisation's repository, so no edit link."""
+    def own(path: Path) -> bool:
+        return base is None or not path.resolve().is_relative_to(base.resolve()) \
+            or path.resolve().is_relative_to(errors.root.resolve())
+
+    found = {name: errors.rel(parts[name].source.path) for name in ("site", "routes", "roles", "tasks")
+             if own(parts[name].source.path)}
     for folder, kind in (("modules", "module"), ("themes", "theme"), ("methods", "method"), ("quizzes", "quiz")):
         for item in parts[folder]:
-            found[f"{kind}:{item.obj.id}"] = errors.rel(item.source.path)
+            if own(item.source.path):
+                found[f"{kind}:{item.obj.id}"] = errors.rel(item.source.path)
     return found
+
+
+def _check_hidden_ids(site: Loaded | None, kind: str, available: set[str], hidden: set[str],
+                      errors: ErrorCollector) -> None:
+    """Every id under 'verbergen' must name an item of the base layer (typos hide nothing)."""
+    if site is None:
+        return
+    for index, value in enumerate(getattr(site.obj.verbergen, kind)):
+        if value not in available:
+            close = closest(value, available)
+            line, col = site.source.position(("verbergen", kind, index))
+            errors.add(site.source.path, line, col, f"unknown {HIDEABLE[kind]} '{value}' in 'verbergen'",
+                       f"did you mean '{close}'?" if close else "known: " + ", ".join(sorted(available)))

@@ -131,7 +131,7 @@ class ErrorCollector:
                  severity: str) -> ContentError:
         rel = self.rel(path) if isinstance(path, Path) else path
         layer = ""
-        if isinstance(path, Path):
+        if isinstance(path, Path) and not path.resolve().is_relative_to(self.root.resolve()):
             resolved = path.resolve()
             for folder, name in self.layers.items():
                 if resolved.is_relative_to(folder.resolve()):

@@ -41,7 +41,22 @@ class Features(Strict):
     pdf_handouts: bool = Field(True, description="Render PDF handouts with WeasyPrint.")
 
 
+class Hidden(Strict):
+    """Default items an organisation does not want (only with ``basis``), by kind."""
+
+    modules: list[Slug] = Field(default_factory=list, description="Default training modules to leave out.")
+    themes: list[Slug] = Field(default_factory=list, description="Default practice themes to leave out.")
+    methods: list[Slug] = Field(default_factory=list, description="Default NT2 methods to leave out.")
+    quizzes: list[Slug] = Field(default_factory=list, description="Default quizzes to leave out.")
+    routes: list[Slug] = Field(default_factory=list, description="Default learning routes to leave out.")
+
+
 class Site(Strict):
+    basis: Literal["standaard"] | None = Field(
+        None, description="Build on the default content shipped with the generator ('standaard'); "
+                          "leave out to use only this portal's own files.")
+    verbergen: Hidden = Field(default_factory=Hidden,
+                              description="Default items to leave out, by kind (modules, themes, methods, …).")
     title: Text = Field(description="Portal title, shown in the header and browser tab.")
     description: Text = Field(description="One sentence describing the portal (search engines, home).")
     organisation: Organisation
