@@ -82,7 +82,9 @@ class Supplement(Strict):
 class Route(Strict):
     id: Slug = Field(description="Becomes the URL: leerroutes/<id>/.")
     name: Text
-    target_level: Level = Field(description="Target language level (CEFR).")
+    target_level: Level | None = Field(
+        None, description="Target language level (CEFR). Leave it out for a route without an exam level, "
+                          "such as the Z-route; the page then shows the label 'no_target_level'.")
     summary: Text = Field(description="One or two sentences, shown in overviews.")
     for_whom: Markdown = Field(description="Who follows this route (Markdown).")
     aim: Markdown | None = Field(None, description="What the route aims at (Markdown).")
@@ -90,6 +92,8 @@ class Route(Strict):
     supplements: list[Slug] = Field(default_factory=list, description="Ids from 'supplements'.")
     modules: list[Slug] = Field(default_factory=list, description="Training modules that serve this route.")
     themes: list[Slug] = Field(default_factory=list, description="Practice themes that fit this route well.")
+    coach_guidance: Markdown | None = Field(
+        None, description="What is different for a taalcoach in this route (Markdown), shown on the route page.")
 
 
 class RoutesFile(Strict):
@@ -190,8 +194,18 @@ class Module(Strict):
 
 class Word(Strict):
     word: Text
-    article: Literal["de", "het"] | None = Field(None, description="de or het; leave out for verbs etc.")
+    article: Literal["de", "het", "de/het"] | None = Field(
+        None, description="de, het, or de/het for a noun that takes both (gram, wifi); leave out for verbs etc.")
+    plural: bool = Field(False, description="True for a plural noun such as 'buren'; shown as 'de (mv.)'.")
     example: Text = Field(description="A short example sentence.")
+
+    @model_validator(mode="after")
+    def _plural_takes_de(self) -> "Word":
+        # Every Dutch plural noun takes 'de'; anything else is a typo an editor should see.
+        if self.plural and self.article != "de":
+            raise ValueError(f"'{self.word}' has 'plural: true' but article '{self.article or ''}' "
+                             "— a plural noun always takes 'de': write 'article: de'")
+        return self
 
 
 class RolePlay(Strict):
@@ -258,6 +272,8 @@ class Question(Strict):
     answer: bool | None = Field(None, description="For truefalse: is the statement true?")
     model_answer: Markdown | None = Field(None, description="For open: an example of a good answer.")
     explanation: Markdown = Field(description="Shown after answering.")
+    keep_order: bool = Field(False, description="Show the options in the written order (e.g. A1, A2, B1). "
+                                                "Otherwise they appear in a fixed shuffled order.")
 
     @model_validator(mode="after")
     def _fits_type(self) -> Question:

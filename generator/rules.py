@@ -9,10 +9,12 @@ every organisation's portal — not only in the demo's tests.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 
 from generator.errors import ErrorCollector
 from generator.portal import Portal
+from generator.quizdata import option_orders
 from generator.yaml_source import Loc, SourceFile
 
 
@@ -88,3 +90,56 @@ def theme_is_used(portal: Portal, findings: Findings) -> None:
                              f"theme '{theme.id}' is not used by any shown chapter, module or route",
                              "name it in a chapter's 'themes', a module's 'themes' or a route's 'themes', "
                              "or delete the file")
+
+
+@rule
+def theme_levels_agree(portal: Portal, findings: Findings) -> None:
+    """The level pages and chapter pages list a theme by its declared 'levels', so questions or
+    a role play for an undeclared level are never shown where a coach looks for them."""
+    hint = "add the level to 'levels', or move or remove the material"
+    for theme in portal.themes:
+        declared = set(theme.levels)
+        for level in ("A1", "A2", "B1"):
+            if theme.questions.for_level(level) and level not in declared:
+                findings.error(f"theme:{theme.id}", ("questions", level),
+                               f"theme '{theme.id}' has {level} questions but 'levels' does not list {level}", hint)
+        for i, role_play in enumerate(theme.role_plays):
+            if role_play.level not in declared:
+                findings.error(f"theme:{theme.id}", ("role_plays", i, "level"),
+                               f"role play '{role_play.title}' is for {role_play.level}, "
+                               f"but 'levels' does not list {role_play.level}", hint)
+
+
+# A quiz whose right answers sit in one shown position in more than this share of its questions
+# of a kind (and at least PILE_UP_MIN times) can be passed by always picking that position.
+PILE_UP_SHARE = 2 / 3
+PILE_UP_MIN = 3
+
+
+@rule
+def right_answers_spread(portal: Portal, findings: Findings) -> None:
+    """quizdata.py spreads the right answers of shuffled single-choice questions; what is left
+    to the editor is questions with 'keep_order: true' and true/false statements."""
+    for quiz in portal.quizzes:
+        single = [order.index(next(i for i, o in enumerate(q.options) if o.correct)) + 1
+                  for q, order in zip(quiz.questions, option_orders(quiz), strict=True) if q.type == "single"]
+        truefalse = ["true" if q.answer else "false" for q in quiz.questions if q.type == "truefalse"]
+        value, count = _piled_up(single)
+        if count:
+            findings.warning(f"quiz:{quiz.id}", ("questions",),
+                             f"in {count} of {len(single)} single-choice questions of quiz '{quiz.id}' "
+                             f"the right answer is shown as option {value}",
+                             "remove 'keep_order: true' where the order does not matter, or reorder those options")
+        value, count = _piled_up(truefalse)
+        if count:
+            findings.warning(f"quiz:{quiz.id}", ("questions",),
+                             f"in {count} of {len(truefalse)} true/false statements of quiz '{quiz.id}' "
+                             f"the answer is '{value}'", "make some statements true and some false")
+
+
+def _piled_up(positions: list[int] | list[str]) -> tuple[object, int]:
+    """The most common value and its count, when it passes the pile-up limits; else (None, 0)."""
+    if len(positions) < PILE_UP_MIN:
+        return None, 0
+    value, count = Counter(positions).most_common(1)[0]
+    return (value, count) if count >= PILE_UP_MIN and count > PILE_UP_SHARE * len(positions) else (None, 0)

@@ -91,6 +91,9 @@ def _message(err: dict[str, Any], loc: Loc, model: type[BaseModel], data: Any) -
         return (f"'{where}' should be {_TYPE_WORDS[kind]}, not {_describe(value)}", hint, loc)
     if kind == "value_error":
         msg = str(err.get("ctx", {}).get("error", err["msg"]))
+        if " — " in msg:  # a validator that knows the fix says it after a dash
+            message, hint = msg.split(" — ", 1)
+            return (message, hint, loc)
         return (msg, "see the editor guide for this kind of question", loc)
     return (f"'{where}': {err['msg']}", "see the editor guide", loc)
 

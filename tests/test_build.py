@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, engine_modules_imported, run_cli
+from generator.build import load_portal
 from generator import urls
 from generator.pages import nav_paths, render_pages
 from generator.portal import Portal
@@ -218,3 +220,25 @@ def test_new_works_from_an_installed_package_not_only_a_checkout(tmp_path: Path)
     assert result.returncode == 0, result.stderr
     assert (target / "content" / "themes").is_dir() and (target / "mkdocs.yml").exists()
     assert len(list((target / "quizzes").glob("*.yml"))) == len(list((ROOT / "quizzes").glob("*.yml")))
+
+
+def test_both_articles_plurals_and_routes_without_exam_level_render(tmp_path: Path) -> None:
+    """gram takes de and het, 'buren' is plural, the Z-route has no exam level: say so, on screen and on paper."""
+    from generator.handouts.documents import render_handouts
+
+    portal = tmp_path / "portal"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", portal)
+    theme = portal / "content" / "themes" / "kennismaken.yml"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("vocabulary:\n", (
+        "vocabulary:\n  - {word: gram, article: de/het, example: Mag ik 200 gram kaas?}\n"
+        "  - {word: buren, article: de, plural: true, example: Onze buren zijn aardig.}\n"), 1), encoding="utf-8")
+    routes = portal / "content" / "routes.yml"
+    routes.write_text(routes.read_text(encoding="utf-8").replace("    target_level: A1\n", ""), encoding="utf-8")
+    loaded = load_portal(portal)
+    pages = render_pages(loaded).pages
+    assert "| **gram** | de/het |" in pages["oefenen/thema/kennismaken.md"]
+    assert "| **buren** | de (mv.) |" in pages["oefenen/thema/kennismaken.md"]
+    assert "**Streefniveau:** zo hoog mogelijk (geen examenniveau)" in pages["leerroutes/z-route.md"]
+    assert "| zo hoog mogelijk (geen examenniveau) |" in pages["leerroutes/index.md"]
+    cards = [h.print_html for h in render_handouts(loaded) if "oefenkaart" in h.html_path]
+    assert cards and any("<td>de (mv.)</td>" in c for c in cards)

@@ -149,7 +149,7 @@ def test_wrong_article_lists_allowed_values(portal: Path) -> None:
     replace(portal, rel, "article: het", "article: hat")
     [error] = errors_of(portal)
     assert error.startswith(f"{rel}:{line_of(portal, rel, 'article: hat')}:5: 'vocabulary.1.article' is 'hat'")
-    assert "'de' or 'het'" in error
+    assert "'de', 'het' or 'de/het'" in error
 
 
 def test_single_choice_question_needs_one_correct_option(portal: Path) -> None:
@@ -191,3 +191,52 @@ def test_failed_build_keeps_the_previous_site(portal: Path) -> None:
     assert "content/modules/oefenen-met-spreken.yml:" in result.stdout + result.stderr
     assert sorted(p.relative_to(site) for p in site.rglob("*.html")) == good
     assert not list(portal.glob(".site-building-*")), "a half-built folder was left behind"
+
+
+def test_theme_with_material_for_an_undeclared_level_is_an_error(portal: Path) -> None:
+    rel = "content/themes/kennismaken.yml"
+    replace(portal, rel, "levels: [A1, A2, B1]", "levels: [A2, B1]")
+    errors = errors_of(portal)
+    line = line_of(portal, rel, "A1: [Hoe heet je?]")
+    assert errors == [f"{rel}:{line}:3: theme 'kennismaken' has A1 questions but 'levels' does not list A1 — "
+                      "add the level to 'levels', or move or remove the material"]
+    replace(portal, rel, "    level: A2", "    level: B2")  # not a practice level at all: schema error
+    replace(portal, rel, "levels: [A2, B1]", "levels: [A1, B1]")
+    [error] = errors_of(portal)
+    assert "role_plays.0.level" in error and "'B2'" in error
+
+
+def test_role_play_for_an_undeclared_level_is_an_error(portal: Path) -> None:
+    rel = "content/themes/kennismaken.yml"
+    replace(portal, rel, "levels: [A1, A2, B1]", "levels: [A1, B1]")
+    replace(portal, rel, "  A2: [Wat heb je gisteren gedaan?]\n", "")
+    [error] = errors_of(portal)
+    line = line_of(portal, rel, "    level: A2")
+    assert error.startswith(f"{rel}:{line}:5: role play 'Aan de balie' is for A2, but 'levels' does not list A2")
+
+
+def test_plural_noun_must_take_de(portal: Path) -> None:
+    rel = "content/themes/kennismaken.yml"
+    replace(portal, rel, "  - word: formulier\n    article: het\n",
+            "  - word: formulieren\n    article: het\n    plural: true\n")
+    [error] = errors_of(portal)
+    assert error.startswith(f"{rel}:{line_of(portal, rel, '- word: formulieren')}:")
+    assert "'formulieren' has 'plural: true' but article 'het'" in error
+    assert error.endswith("— a plural noun always takes 'de': write 'article: de'")
+
+
+def test_check_warns_when_right_answers_pile_up(portal: Path) -> None:
+    rel = "quizzes/rol-van-de-taalcoach.yml"
+    statement = ("  - type: truefalse\n    question: Stelling {n}.\n    answer: false\n"
+                 "    explanation: Uitleg.\n")
+    path = portal / rel
+    path.write_text(path.read_text(encoding="utf-8") + "".join(statement.format(n=n) for n in range(3)),
+                    encoding="utf-8")
+    result = run_cli("--lang", "en", "check", "--portal", str(portal))
+    assert result.returncode == 0, result.stderr  # a warning, not an error
+    line = line_of(portal, rel, "questions:")
+    assert (f"{rel}:{line}:1: warning: in 4 of 4 true/false statements of quiz 'rol-van-de-taalcoach' "
+            "the answer is 'false' — make some statements true and some false") in result.stderr
+    assert "warning" in result.stdout
+    dutch = run_cli("check", "--portal", str(portal)).stderr
+    assert "in 4 van de 4 stellingen van quiz 'rol-van-de-taalcoach' is het antwoord 'false'" in dutch

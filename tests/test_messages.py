@@ -37,7 +37,7 @@ def test_dutch_by_default_with_the_folder_as_typed(broken: Path) -> None:
     line = _line_of_hat(broken)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"ons-portaal/{THEME}:{line}:5: 'vocabulary.1.article' is 'hat'; dat mag hier niet — kies uit 'de' of 'het'",
+        f"ons-portaal/{THEME}:{line}:5: 'vocabulary.1.article' is 'hat'; dat mag hier niet — kies uit 'de', 'het' of 'de/het'",
         "1 fout in de inhoud; er is niets gebouwd."]
 
 
@@ -56,7 +56,7 @@ def test_english_on_request(broken: Path, how: tuple[str, ...]) -> None:
     result = run_cli(*args, env=env)
     assert result.stderr.splitlines() == [
         f"{broken}/{THEME}:{_line_of_hat(broken)}:5: 'vocabulary.1.article' is 'hat', which is not allowed — "
-        "use one of 'de' or 'het'",
+        "use one of 'de', 'het' or 'de/het'",
         "1 error in the content; nothing was built."]
 
 
@@ -71,7 +71,7 @@ def test_github_actions_annotations_point_at_the_line(broken: Path) -> None:
     result = run_cli("check", "--portal", "ons-portaal", cwd=broken.parent, env={"GITHUB_ACTIONS": "true"})
     line = _line_of_hat(broken)
     assert (f"::error file=ons-portaal/{THEME},line={line},col=5::'vocabulary.1.article' is 'hat'; "
-            "dat mag hier niet — kies uit 'de' of 'het'") in result.stderr.splitlines()
+            "dat mag hier niet — kies uit 'de', 'het' of 'de/het'") in result.stderr.splitlines()
     plain = run_cli("check", "--portal", "ons-portaal", cwd=broken.parent)
     assert "::error" not in plain.stderr
 

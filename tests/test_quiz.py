@@ -17,12 +17,14 @@ from typing import Any
 
 import pytest
 import yaml
+from markupsafe import escape
 
 import sitekit
 from conftest import ROOT, PageProbe, build_ok
 from generator import site_config
 from generator.labels import Labels
 from generator.portal import Portal
+from generator.model import Quiz
 from generator.quizdata import OptionView, QuestionView, QuizView, quiz_view
 
 ASSETS = ROOT / "generator" / "assets"
@@ -211,7 +213,57 @@ def test_quiz_view_stays_backwards_compatible(demo_portal: Portal) -> None:
         elif question.type == "open":
             assert qv.options == () and qv.model_answer
         else:
-            assert [o.text for o in qv.options] == [o.text for o in question.options]
+            assert sorted(o.text for o in qv.options) == sorted(o.text for o in question.options)
+
+
+def _single(text: str, right: int, n: int = 3, **extra: Any) -> dict[str, Any]:
+    return {"type": "single", "question": text, "explanation": "Uitleg.", **extra,
+            "options": [{"text": f"{text} optie {i}", "correct": i == right, "feedback": "F."} for i in range(n)]}
+
+
+def test_options_are_shuffled_the_same_way_everywhere_and_right_answers_spread() -> None:
+    """Editors write the right answer second out of habit; readers must not be able to guess it."""
+    quiz = Quiz.model_validate({"id": "q", "title": "Q", "module": "m",
+                                "questions": [_single(f"Vraag {i}", right=1) for i in range(6)]})
+    view = quiz_view(quiz, L)
+    shown = [next(i for i, o in enumerate(qv.options) if o.correct) for qv in view.questions]
+    assert max(Counter(shown).values()) == 2, shown  # 6 questions over 3 positions: 2 each
+    assert view == quiz_view(quiz, L)  # same sources, same order (print and screen call this)
+    for q, qv in zip(quiz.questions, view.questions):
+        # keys name the written option, so answers saved in a browser survive a reshuffle
+        assert {o.key: o.text for o in qv.options} == {chr(97 + i): o.text for i, o in enumerate(q.options)}
+    ordered = Quiz.model_validate({"id": "q", "title": "Q", "module": "m",
+                                   "questions": [_single("Welk niveau?", right=1, keep_order=True)]})
+    assert [o.key for o in quiz_view(ordered, L).questions[0].options] == ["a", "b", "c"]
+
+
+def test_print_and_screen_show_the_same_option_order(demo_portal: Portal) -> None:
+    from generator.handouts.documents import render_handouts
+    from generator.pages import render_pages
+
+    pages = render_pages(demo_portal).pages
+    printed = "\n".join(h.print_html for h in render_handouts(demo_portal))
+    checked = 0
+    for quiz in demo_portal.quizzes:
+        page = pages[f"quizzen/{quiz.id}.md"]
+        for qv in quiz_view(quiz, L).questions:
+            if qv.type not in ("single", "multiple"):
+                continue
+            texts = [str(escape(o.text)) for o in qv.options]  # both template sets escape like this
+            on_paper = "".join(f"<li>{t}</li>\n" for t in texts)
+            assert _in_order(page, [f'tc-opt__text">{t}<' for t in texts]), f"screen order of {qv.text!r}"
+            assert on_paper in printed, f"print order of {qv.text!r}"
+            checked += 1
+    assert checked
+
+
+def _in_order(text: str, needles: list[str]) -> bool:
+    at = 0
+    for needle in needles:
+        at = text.find(needle, at)
+        if at < 0:
+            return False
+    return True
 
 
 def test_hostile_quiz_text_is_escaped_in_html(hostile_site: Path) -> None:
