@@ -200,7 +200,7 @@ class Word(Strict):
     example: Text = Field(description="A short example sentence.")
 
     @model_validator(mode="after")
-    def _plural_takes_de(self) -> "Word":
+    def _plural_takes_de(self) -> Word:
         # Every Dutch plural noun takes 'de'; anything else is a typo an editor should see.
         if self.plural and self.article != "de":
             raise ValueError(f"'{self.word}' has 'plural: true' but article '{self.article or ''}' "

@@ -63,7 +63,8 @@ def option_orders(quiz: Quiz) -> list[list[int]]:
         n = len(q.options)
         order = list(range(n))
         if n and not q.keep_order:
-            order.sort(key=lambda i, q=q: _digest(quiz.id or "", q.question, q.options[i].text))
+            texts = [o.text for o in q.options]
+            order.sort(key=lambda i: _digest(quiz.id or "", q.question, texts[i]))
             if q.type == "single":
                 right = _right_index(q)
                 fewest = min(used[p] for p in range(n))
@@ -83,7 +84,7 @@ def _right_index(q: Question) -> int:
 
 def quiz_view(quiz: Quiz, labels: Labels) -> QuizView:
     questions = []
-    for number, (q, order) in enumerate(zip(quiz.questions, option_orders(quiz)), 1):
+    for number, (q, order) in enumerate(zip(quiz.questions, option_orders(quiz), strict=True), 1):
         if q.type == "truefalse":
             options = tuple(
                 OptionView(key, label, q.answer is value, q.explanation)

@@ -27,7 +27,7 @@ def main() -> None:
     multiple: Counter[str] = Counter()
     truefalse: Counter[bool] = Counter()
     for quiz in portal.quizzes:
-        for q, qv in zip(quiz.questions, quiz_view(quiz, Labels()).questions):
+        for q, qv in zip(quiz.questions, quiz_view(quiz, Labels()).questions, strict=True):
             if q.type == "single":
                 written[next(i for i, o in enumerate(q.options) if o.correct) + 1] += 1
                 shown[next(i for i, o in enumerate(qv.options) if o.correct) + 1] += 1

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, engine_modules_imported, run_cli
-from generator.build import load_portal
 from generator import urls
+from generator.build import load_portal
 from generator.pages import nav_paths, render_pages
 from generator.portal import Portal
 

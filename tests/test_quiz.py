@@ -23,8 +23,8 @@ import sitekit
 from conftest import ROOT, PageProbe, build_ok
 from generator import site_config
 from generator.labels import Labels
-from generator.portal import Portal
 from generator.model import Quiz
+from generator.portal import Portal
 from generator.quizdata import OptionView, QuestionView, QuizView, quiz_view
 
 ASSETS = ROOT / "generator" / "assets"
@@ -229,7 +229,7 @@ def test_options_are_shuffled_the_same_way_everywhere_and_right_answers_spread()
     shown = [next(i for i, o in enumerate(qv.options) if o.correct) for qv in view.questions]
     assert max(Counter(shown).values()) == 2, shown  # 6 questions over 3 positions: 2 each
     assert view == quiz_view(quiz, L)  # same sources, same order (print and screen call this)
-    for q, qv in zip(quiz.questions, view.questions):
+    for q, qv in zip(quiz.questions, view.questions, strict=True):
         # keys name the written option, so answers saved in a browser survive a reshuffle
         assert {o.key: o.text for o in qv.options} == {chr(97 + i): o.text for i, o in enumerate(q.options)}
     ordered = Quiz.model_validate({"id": "q", "title": "Q", "module": "m",
