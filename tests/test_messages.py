@@ -37,7 +37,8 @@ def test_dutch_by_default_with_the_folder_as_typed(broken: Path) -> None:
     line = _line_of_hat(broken)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"ons-portaal/{THEME}:{line}:5: 'vocabulary.1.article' is 'hat'; dat mag hier niet — kies uit 'de', 'het' of 'de/het'",
+        f"ons-portaal/{THEME}:{line}:5: 'vocabulary.1.article' is 'hat'; dat mag hier niet — "
+        "kies uit 'de', 'het' of 'de/het'",
         "1 fout in de inhoud; er is niets gebouwd."]
 
 
