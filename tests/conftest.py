@@ -103,7 +103,7 @@ class PageProbe:
 
 @pytest.fixture
 def probe(browser: object, site_url: str) -> Iterator[PageProbe]:
-    context = browser.new_context(locale="nl-NL")  # type: ignore[attr-defined]
+    context = sitekit.new_context(browser)
     page = context.new_page()
     yield PageProbe(page, site_url)
     context.close()

@@ -10,6 +10,7 @@ from generator.portal import Portal
 
 pytestmark = pytest.mark.browser
 
+
 def test_home_to_chapter_under_sub_path_without_other_hosts(probe: PageProbe, site_url: str,
                                                             demo_portal: Portal) -> None:
     page = probe.page

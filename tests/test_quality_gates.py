@@ -59,10 +59,6 @@ AXE_STRICT_RULES = {"heading-order", "skip-link", "page-has-heading-one", "bypas
                     "html-lang-valid", "link-name", "document-title", "landmark-one-main"}
 FAILING_IMPACTS = {"serious", "critical"}
 
-# Material fades and slides colours, tabs and permalinks in; measure the final state, not a frame
-# of an animation (after a palette switch, links would otherwise be caught mid-transition).
-NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-
 # --- valid HTML: messages of the Nu Html Checker that come from Material for MkDocs ----------
 # Each entry: (message regex, source-extract regex, reason). Keep this list short and narrow:
 # an entry matches only Material's own markup, so the same mistake in our templates fails.
@@ -227,6 +223,7 @@ def _require_npm_tool(path: Path) -> None:
 class BrowserAudit:
     pages: list[str]
     seconds: float = 0.0
+    audited: list[str] = field(default_factory=list)         # pages axe ran on, in every palette
     axe: list[str] = field(default_factory=list)            # failing findings, one line each
     axe_tolerated: list[str] = field(default_factory=list)  # moderate/minor, for information
     palettes: set[str] = field(default_factory=set)
@@ -298,8 +295,7 @@ def browser_audit(browser: object, site_url: str, built_site: Path) -> Iterator[
             audit.js_errors.append(f"{current['page']}: console error: {text}")
 
     started = time.monotonic()
-    context = browser.new_context(locale="nl-NL", color_scheme="light",  # type: ignore[attr-defined]
-                                  viewport={"width": 1280, "height": 800})
+    context = sitekit.new_context(browser, color_scheme="light", viewport={"width": 1280, "height": 800})
     context.add_init_script(script=AXE_JS.read_text(encoding="utf-8"))
     # Only other hosts are routed (matched in the Playwright driver, so local requests do not
     # make a round trip through Python).
@@ -316,7 +312,6 @@ def browser_audit(browser: object, site_url: str, built_site: Path) -> Iterator[
             if response is None or response.status != 200:
                 audit.failed.append(f"{rel} (HTTP {response.status if response else '?'})")
                 continue
-            page.add_style_tag(content=NO_MOTION_CSS)
             runs = [("", page.evaluate(_AXE_RUN_JS, [AXE_TAGS, AXE_EXTRA_RULES, AXE_COLOUR_RULES, False]))]
             palettes = page.evaluate(_PALETTES_JS)
             if palettes["current"] != "//":  # pages without Material's palette (print handouts)
@@ -333,6 +328,7 @@ def browser_audit(browser: object, site_url: str, built_site: Path) -> Iterator[
                         line = (f"{rel}{palette} → {v['id']} ({v['impact']}: {v['help']}) → "
                                 f"{node['target']}" + (f" — {node['summary']}" if node["summary"] else ""))
                         (audit.axe if failing else audit.axe_tolerated).append(line)
+            audit.audited.append(rel)
     finally:
         context.close()
     audit.seconds = time.monotonic() - started
@@ -362,8 +358,11 @@ def test_gate_javascript_no_errors_on_any_page(browser_audit: BrowserAudit) -> N
     assert not browser_audit.js_errors, _report("JavaScript errors", browser_audit.js_errors)
 
 
-def test_gate_summary(browser_audit: BrowserAudit, capsys: pytest.CaptureFixture[str]) -> None:
-    """Not a gate: prints what was audited and how long it took (visible with -s or -rP)."""
+def test_gate_audit_reached_every_page(browser_audit: BrowserAudit, capsys: pytest.CaptureFixture[str]) -> None:
+    """The other gates only mean something if the audit opened every page; prints what was
+    audited and how long it took."""
+    missed = sorted(set(browser_audit.pages) - set(browser_audit.audited))
+    assert not missed, _report("pages the browser audit could not open", missed)
     with capsys.disabled():
         print(f"\nquality gates: {len(browser_audit.pages)} pages in "
               f"{len(browser_audit.palettes)} palettes audited in {browser_audit.seconds:.1f} s "
@@ -491,11 +490,10 @@ def _module_page(portal: Portal) -> str:
 def test_gate_keyboard_reaches_search_nav_and_every_control_with_visible_focus(
         which: str, browser: object, site_url: str, demo_portal: Portal) -> None:
     path = "" if which == "home" else _module_page(demo_portal)
-    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    context = sitekit.new_context(browser, viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
         page.goto(site_url + path)
-        page.add_style_tag(content=NO_MOTION_CSS)
         controls = {c["id"]: c for c in page.evaluate(_MARK_CONTROLS_JS)}
         reached: dict[str, dict] = {}
         order: list[str] = []
@@ -538,7 +536,7 @@ def test_gate_keyboard_reaches_search_nav_and_every_control_with_visible_focus(
 
 def test_dark_palette_is_what_the_system_setting_selects(browser: object, site_url: str) -> None:
     """The audit switches palettes by attribute; check Material does the same for a dark system."""
-    context = browser.new_context(color_scheme="dark")  # type: ignore[attr-defined]
+    context = sitekit.new_context(browser, color_scheme="dark")
     try:
         page = context.new_page()
         page.goto(site_url)

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 from markupsafe import escape
+from playwright.sync_api import expect
 
 import sitekit
 from conftest import ROOT, PageProbe, build_ok
@@ -78,17 +79,25 @@ def first_quiz_with(portal: Portal, kind: str) -> tuple[Any, int]:
     pytest.skip(f"the demo content has no '{kind}' question")
 
 
+def open_quiz(page: Any, url: str) -> None:
+    """Go to a page with quizzes and wait until quiz.js has set each of them up (under load the
+    script can still be starting when the load event has fired)."""
+    page.goto(url)
+    page.wait_for_function("() => [...document.querySelectorAll('.tc-quiz')]"
+                           ".every((q) => q.getAttribute('data-tc-ready') === 'true')")
+
+
 def open_first_question(probe: PageProbe, site_url: str, portal: Portal, kind: str) -> tuple[Any, int, Any, Any]:
     """Open the quiz page of the first demo question of ``kind``: (quiz, index, page, fieldset)."""
     quiz, index = first_quiz_with(portal, kind)
     page = probe.page
-    page.goto(quiz_url(site_url, quiz.id))
+    open_quiz(page, quiz_url(site_url, quiz.id))
     return quiz, index, page, page.locator("fieldset.tc-q").nth(index)
 
 
 def live_text(page: Any, quiz_id: str) -> str:
     live = page.locator(f"#tcq-{quiz_id} .tc-quiz__live")
-    page.wait_for_function("(el) => el.textContent.trim() !== ''", arg=live.element_handle(), timeout=5000)
+    page.wait_for_function("(el) => el.textContent.trim() !== ''", arg=live.element_handle())
     return live.text_content() or ""
 
 
@@ -127,7 +136,7 @@ def hostile_url(hostile_site: Path) -> Iterator[str]:
 
 @pytest.fixture
 def hostile_probe(browser: Any, hostile_url: str) -> Iterator[PageProbe]:
-    context = browser.new_context(locale="nl-NL")
+    context = sitekit.new_context(browser)
     page = context.new_page()
     yield PageProbe(page, hostile_url)
     context.close()
@@ -285,15 +294,15 @@ def test_answer_wrong_then_right_shows_feedback_and_announces_it(probe: PageProb
     wrong = next(o for o in question.options if not o.correct)
     right = next(o for o in question.options if o.correct)
     page = probe.page
-    page.goto(quiz_url(site_url, quiz.id))
+    open_quiz(page, quiz_url(site_url, quiz.id))
     fieldset = page.locator("fieldset.tc-q").nth(index)
     key = fieldset.locator("details.tc-q__key")
-    assert key.is_hidden()  # with JavaScript the answer key waits until the question is checked
+    expect(key).to_be_hidden()  # with JavaScript the answer key waits until the question is checked
 
     fieldset.get_by_label(wrong.text, exact=True).check()
     fieldset.get_by_role("button", name=L.quiz_check).click()
     feedback = fieldset.locator(".tc-q__feedback")
-    assert feedback.is_visible()
+    expect(feedback).to_be_visible()
     text = feedback.inner_text()
     assert L.quiz_wrong in text and wrong.feedback in text and "✘" in text
     assert f"{L.quiz_right_answer_is} {right.text}" in text
@@ -302,16 +311,18 @@ def test_answer_wrong_then_right_shows_feedback_and_announces_it(probe: PageProb
     # Not colour alone: the options carry an icon and a word.
     assert L.quiz_option_wrong in fieldset.locator("label.tc-opt", has_text=wrong.text).inner_text()
     assert L.quiz_option_right in fieldset.locator("label.tc-opt", has_text=right.text).inner_text()
-    assert key.is_visible() and key.get_attribute("open") is not None
+    expect(key).to_be_visible()
+    assert key.get_attribute("open") is not None
 
     fieldset.locator("label.tc-opt", has_text=right.text).locator("input").check()
-    assert feedback.is_hidden()  # changing the answer clears the old feedback
+    expect(feedback).to_be_hidden()  # changing the answer clears the old feedback
     fieldset.get_by_role("button", name=L.quiz_check).click()
+    expect(feedback).to_be_visible()
     text = feedback.inner_text()
     assert L.quiz_right in text and right.feedback in text and "✔" in text and L.quiz_wrong not in text
     page.wait_for_function("([el, t]) => el.textContent.startsWith(t)",
                            arg=[page.locator(f"#tcq-{quiz.id} .tc-quiz__live").element_handle(),
-                                f"{L.question} {index + 1}: {L.quiz_right}"], timeout=5000)
+                                f"{L.question} {index + 1}: {L.quiz_right}"])
     assert page.locator(f"#tcq-{quiz.id} .tc-quiz__live").get_attribute("aria-live") == "polite"
     assert probe.js_errors == [] and probe.external == []
 
@@ -340,7 +351,7 @@ def test_finish_a_quiz_with_the_keyboard_alone(probe: PageProbe, site_url: str, 
     quiz = max(demo_portal.quizzes, key=lambda q: len({qu.type for qu in q.questions}))
     view = quiz_view(quiz, L)
     page = probe.page
-    page.goto(quiz_url(site_url, quiz.id))
+    open_quiz(page, quiz_url(site_url, quiz.id))
     page.locator("body").focus()
     for question in view.questions:
         n = question.number
@@ -367,19 +378,19 @@ def test_finish_a_quiz_with_the_keyboard_alone(probe: PageProbe, site_url: str, 
             _tab_until(page, lambda a, n=n: a["q"] == n and "tc-q__check" in a["cls"])
             page.keyboard.press("Enter")
         feedback = page.locator(f"#tcq-{quiz.id}-{n} .tc-q__feedback")
-        assert feedback.is_visible()
+        expect(feedback).to_be_visible()
         if question.type != "open":
             assert L.quiz_right in feedback.inner_text(), f"question {n}: {feedback.inner_text()}"
     scored = sum(q.type != "open" for q in view.questions)
     score = page.locator(f"#tcq-{quiz.id} .tc-quiz__score")
-    assert score.is_visible()
+    expect(score).to_be_visible()
     expected = L.quiz_score.format(right=scored, total=scored)
     assert expected in score.inner_text()
     assert expected in live_text(page, quiz.id)
     # The reset button is reachable too.
     _tab_until(page, lambda a: "tc-quiz__reset" in a["cls"])
     page.keyboard.press("Enter")
-    assert score.is_hidden()
+    expect(score).to_be_hidden()
     assert probe.js_errors == [] and probe.external == []
 
 
@@ -393,24 +404,24 @@ def test_progress_survives_reload_is_shared_with_module_page_and_resets(probe: P
     fieldset.get_by_role("button", name=L.quiz_check).click()
     total = len(quiz.questions)
     progress = L.quiz_progress.format(done=1, total=total)
-    assert page.locator(".tc-quiz__progress").inner_text() == progress
+    expect(page.locator(".tc-quiz__progress")).to_have_text(progress)
     stored = page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('taalcoach-quiz:'))")
     assert stored == [f"taalcoach-quiz:/taalcoach-portaal/:{quiz.id}"]
 
     for url in (quiz_url(site_url, quiz.id), module_url(site_url, quiz.module)):
-        page.goto(url)
+        open_quiz(page, url)
         fieldset = page.locator("fieldset.tc-q").nth(index)
         for key in picked:
             assert fieldset.locator(f"input[value='{key}']").is_checked()
-        assert fieldset.locator(".tc-q__feedback").is_visible()
-        assert page.locator(".tc-quiz__progress").inner_text() == progress
+        expect(fieldset.locator(".tc-q__feedback")).to_be_visible()
+        expect(page.locator(".tc-quiz__progress")).to_have_text(progress)
 
     reset = page.get_by_role("button", name=L.quiz_reset)
-    assert reset.is_visible()
+    expect(reset).to_be_visible()
     reset.click()
     assert L.quiz_reset_done in live_text(page, quiz.id)
-    assert fieldset.locator(".tc-q__feedback").is_hidden()
-    assert page.locator(".tc-quiz__progress").inner_text() == L.quiz_progress.format(done=0, total=total)
+    expect(fieldset.locator(".tc-q__feedback")).to_be_hidden()
+    expect(page.locator(".tc-quiz__progress")).to_have_text(L.quiz_progress.format(done=0, total=total))
     assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('taalcoach-quiz:'))") == []
     page.reload()
     fieldset = page.locator("fieldset.tc-q").nth(index)
@@ -423,14 +434,14 @@ def test_open_question_shows_model_answer_after_writing_or_skipping(probe: PageP
                                                                     demo_portal: Portal) -> None:
     quiz, index, page, fieldset = open_first_question(probe, site_url, demo_portal, "open")
     model = fieldset.locator(".tc-q__model")
-    assert model.is_hidden()
+    expect(model).to_be_hidden()
     fieldset.get_by_role("button", name=L.quiz_show_model_answer).click()  # skipped: nothing written
-    assert model.is_visible()
-    assert L.quiz_compare in fieldset.locator(".tc-q__feedback").inner_text()
+    expect(model).to_be_visible()
+    expect(fieldset.locator(".tc-q__feedback")).to_contain_text(L.quiz_compare)
     fieldset.get_by_label(L.quiz_your_answer).fill("Mijn eigen antwoord")
-    assert model.is_hidden()
+    expect(model).to_be_hidden()
     fieldset.get_by_role("button", name=L.quiz_show_model_answer).click()
-    assert model.is_visible()
+    expect(model).to_be_visible()
     page.reload()
     answer = page.locator("fieldset.tc-q").nth(index).get_by_label(L.quiz_your_answer)
     assert answer.input_value() == "Mijn eigen antwoord"
@@ -440,11 +451,11 @@ def test_open_question_shows_model_answer_after_writing_or_skipping(probe: PageP
 @pytest.mark.browser
 def test_without_javascript_everything_is_readable(browser: Any, site_url: str, demo_portal: Portal) -> None:
     quiz = demo_portal.quizzes[0]
-    context = browser.new_context(locale="nl-NL", java_script_enabled=False)
+    context = sitekit.new_context(browser, java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(quiz_url(site_url, quiz.id))
-        assert page.locator(".tc-quiz button").first.is_hidden()  # nothing that would not work
+        expect(page.locator(".tc-quiz button").first).to_be_hidden()  # nothing that would not work
         for summary in page.locator("details.tc-q__key > summary").all():
             summary.click()  # native <details>, no script needed
         text = page.locator(".tc-quiz").inner_text()
@@ -477,10 +488,10 @@ def _axe(page: Any) -> list[str]:
 def test_no_serious_axe_violations_on_a_quiz_page_before_and_after_answering(
         browser: Any, site_url: str, demo_portal: Portal, scheme: str) -> None:
     quiz = max(demo_portal.quizzes, key=lambda q: len({qu.type for qu in q.questions}))
-    context = browser.new_context(locale="nl-NL", color_scheme="dark" if scheme == "slate" else "light")
+    context = sitekit.new_context(browser, color_scheme="dark" if scheme == "slate" else "light")
     try:
         page = context.new_page()
-        page.goto(quiz_url(site_url, quiz.id))
+        open_quiz(page, quiz_url(site_url, quiz.id))
         assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
         problems = ["before: " + p for p in _axe(page)]
         for i, fieldset in enumerate(page.locator("fieldset.tc-q").all()):
@@ -488,7 +499,7 @@ def test_no_serious_axe_violations_on_a_quiz_page_before_and_after_answering(
             if choices.count():
                 choices.nth(i % choices.count()).check()  # a mix of right and wrong answers
             fieldset.locator("button.tc-q__check").click()
-        assert page.locator(".tc-quiz__score").is_visible()
+        expect(page.locator(".tc-quiz__score")).to_be_visible()
         problems += ["after: " + p for p in _axe(page)]
         assert not problems, "\n".join(problems)
     finally:
@@ -499,10 +510,10 @@ def test_no_serious_axe_violations_on_a_quiz_page_before_and_after_answering(
 @pytest.mark.parametrize("width", [390, 1280])
 def test_fits_a_phone_and_a_desktop_screen(browser: Any, site_url: str, demo_portal: Portal, width: int) -> None:
     quiz = demo_portal.quizzes[0]
-    context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 800})
+    context = sitekit.new_context(browser, viewport={"width": width, "height": 800})
     try:
         page = context.new_page()
-        page.goto(quiz_url(site_url, quiz.id))
+        open_quiz(page, quiz_url(site_url, quiz.id))
         for fieldset in page.locator("fieldset.tc-q").all():
             choices = fieldset.locator("input")
             if choices.count():
@@ -521,7 +532,7 @@ def test_fits_a_phone_and_a_desktop_screen(browser: Any, site_url: str, demo_por
 @pytest.mark.browser
 def test_hostile_quiz_renders_as_text_and_runs_nothing(hostile_probe: PageProbe, hostile_url: str) -> None:
     page = hostile_probe.page
-    page.goto(quiz_url(hostile_url, "gevaarlijk"))
+    open_quiz(page, quiz_url(hostile_url, "gevaarlijk"))
     assert page.evaluate("() => window.__pwned") is None
     quiz = page.locator(".tc-quiz")
     text = quiz.inner_text()
@@ -531,13 +542,12 @@ def test_hostile_quiz_renders_as_text_and_runs_nothing(hostile_probe: PageProbe,
     first = page.locator("fieldset.tc-q").first
     first.locator("input").first.check()
     first.locator("button.tc-q__check").click()
-    feedback = first.locator(".tc-q__feedback").inner_text()
-    assert HOSTILE["questions"][0]["options"][0]["feedback"] in feedback
+    expect(first.locator(".tc-q__feedback")).to_contain_text(HOSTILE["questions"][0]["options"][0]["feedback"])
     assert first.locator(".tc-q__explanation strong").inner_text() == "Markdown"
     assert '<script>window.__pwned="explanation"</script>' in first.locator(".tc-q__explanation").inner_text()
     second = page.locator("fieldset.tc-q").nth(1)
     second.locator("button.tc-q__check").click()
-    assert "<button onclick" in second.locator(".tc-q__model").inner_text()
+    expect(second.locator(".tc-q__model")).to_contain_text("<button onclick")
     assert page.evaluate("() => window.__pwned") is None
     assert hostile_probe.js_errors == [] and hostile_probe.external == []
 
@@ -555,19 +565,21 @@ def test_works_with_material_instant_navigation(hostile_probe: PageProbe, hostil
         route.fulfill(body=body, content_type="application/xml")
 
     page.route("**/sitemap.xml", local_sitemap)
-    page.goto(module_url(hostile_url, "rol-van-de-taalcoach"))
+    open_quiz(page, module_url(hostile_url, "rol-van-de-taalcoach"))
     assert page.evaluate("() => typeof window.document$") == "object"
-    assert page.locator(".tc-quiz .tc-q__check").first.is_visible()
-    page.evaluate("() => { window.__sameDocument = true; }")
+    expect(page.locator(".tc-quiz .tc-q__check").first).to_be_visible()
+    page.evaluate("() => { window.__sameDocument = true; document.querySelector('.tc-quiz').__old = true; }")
     page.locator("article a[href$='quizzen/rol-van-de-taalcoach/']").first.click()
     page.wait_for_url(re.compile(r"/quizzen/rol-van-de-taalcoach/$"))
-    page.locator("h1").wait_for()
+    # Wait for the swapped-in quiz (not the module page's) to be set up.
+    page.wait_for_function("() => [...document.querySelectorAll('.tc-quiz')]"
+                           ".some((q) => !q.__old && q.getAttribute('data-tc-ready') === 'true')")
     assert page.evaluate("() => window.__sameDocument") is True  # no full reload: instant navigation
     first = page.locator("fieldset.tc-q").first
-    assert first.locator(".tc-q__check").is_visible()  # the quiz was set up on the new page
+    expect(first.locator(".tc-q__check")).to_be_visible()  # the quiz was set up on the new page
     first.locator("input").first.check()
     first.locator(".tc-q__check").click()
-    assert first.locator(".tc-q__feedback").is_visible()
+    expect(first.locator(".tc-q__feedback")).to_be_visible()
     assert hostile_probe.js_errors == [] and hostile_probe.external == []
 
 
