@@ -1,5 +1,12 @@
-"""Where each page lives. One place, so pages and links can never disagree."""
+"""Where each page and handout lives, and the URL it gets. One place, so pages, links, handouts
+and tests can never disagree.
+
+Page paths are Markdown paths inside the docs tree (``training/intake.md``); ``page_url`` and
+``html_file`` turn them into what MkDocs publishes, for ``use_directory_urls`` on and off.
+"""
 from __future__ import annotations
+
+import posixpath
 
 HOME = "index.md"
 ROUTES = "leerroutes/index.md"
@@ -33,8 +40,13 @@ def method(id: str) -> str:
     return f"oefenen/methodes/{id}/index.md"
 
 
+def chapter_slug(number: int) -> str:
+    """A chapter's id in URLs and file names: ``hoofdstuk-3``."""
+    return f"hoofdstuk-{number}"
+
+
 def chapter(method_id: str, number: int) -> str:
-    return f"oefenen/methodes/{method_id}/hoofdstuk-{number}.md"
+    return f"oefenen/methodes/{method_id}/{chapter_slug(number)}.md"
 
 
 def quiz(id: str) -> str:
@@ -43,8 +55,32 @@ def quiz(id: str) -> str:
 
 def relative(from_page: str, to_page: str) -> str:
     """A Markdown link from one page source to another, as MkDocs resolves them."""
-    import posixpath
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def _is_index(page: str) -> bool:
+    return posixpath.basename(page) in ("index.md", "README.md")
+
+
+def html_file(page: str, directory_urls: bool = True) -> str:
+    """The file MkDocs writes for a page (site-relative), by MkDocs' own rule (File.dest_uri):
+    ``training/intake.md`` → ``training/intake/index.html`` (``training/intake.html`` without
+    directory URLs); an index page stays ``<folder>/index.html``."""
+    stem, _ = posixpath.splitext(page)
+    if _is_index(page):
+        return posixpath.join(posixpath.dirname(page), "index.html")
+    return f"{stem}/index.html" if directory_urls else f"{stem}.html"
+
+
+def page_url(page: str, directory_urls: bool = True) -> str:
+    """A page's URL relative to the site root, as MkDocs gives it (File.url): ``training/intake/``,
+    ``./`` for the home page; with ``use_directory_urls: false`` the HTML file itself
+    (``training/intake.html``, ``index.html``), which also works from file://."""
+    dest = html_file(page, directory_urls)
+    folder, name = posixpath.split(dest)
+    if directory_urls and name == "index.html":
+        return (folder or ".") + "/"
+    return dest
 
 
 # --- handouts (print-ready HTML and PDF, see generator/handouts) ------------------------------
@@ -54,3 +90,8 @@ HANDOUTS = "handouts/index.md"
 def handout(kind: str, id: str, ext: str = "html") -> str:
     """A handout file inside the site: handouts/<kind>/<id>.html (or .pdf)."""
     return f"handouts/{kind}/{id}.{ext}"
+
+
+def chapter_handout_id(method_id: str, number: int) -> str:
+    """A practice card's file name (without extension): ``<method>-hoofdstuk-<n>``."""
+    return f"{method_id}-{chapter_slug(number)}"

@@ -16,26 +16,32 @@ from generator.pages import nav_paths, render_pages
 from generator.portal import Portal
 
 
-def expected_pages(portal: Portal) -> set[str]:
-    pages = {urls.HOME, urls.ROUTES, urls.TASKS, urls.COACH_CONDUCT, urls.TRAINING, urls.PRACTICE,
-             urls.THEMES, urls.LEVELS, urls.QUIZZES}
-    pages |= {urls.route(r.id) for r in portal.routes} | {urls.role(r.id) for r in portal.roles}
-    pages |= {urls.module(m.id) for m in portal.modules} | {urls.theme(t.id) for t in portal.themes}
-    pages |= {urls.quiz(q.id) for q in portal.quizzes}
+def expected_files(portal: Portal) -> set[str]:
+    """The portal's public addresses, written out: the contract that links, bookmarks and printed
+    QR codes rely on. Deliberately not computed with generator.urls, which this test checks."""
+    files = {"index.html", "leerroutes/index.html", "taakverdeling/index.html",
+             "taakverdeling/wel-en-niet-doen/index.html", "training/index.html", "oefenen/index.html",
+             "oefenen/thema/index.html", "oefenen/niveau/index.html", "handouts/index.html"}
+    files |= {f"leerroutes/{r.id}/index.html" for r in portal.routes}
+    files |= {f"taakverdeling/rollen/{r.id}/index.html" for r in portal.roles}
+    files |= {f"training/{m.id}/index.html" for m in portal.modules}
+    files |= {f"oefenen/thema/{t.id}/index.html" for t in portal.themes}
     for m in portal.shown_methods:
-        pages |= {urls.method(m.id)} | {urls.chapter(m.id, c.number) for c in m.chapters}
+        files.add(f"oefenen/methodes/{m.id}/index.html")
+        files |= {f"oefenen/methodes/{m.id}/hoofdstuk-{c.number}/index.html" for c in m.chapters}
+    if portal.quizzes:
+        files |= {"quizzen/index.html"} | {f"quizzen/{q.id}/index.html" for q in portal.quizzes}
     if portal.plan:
-        pages.add(urls.PLAN)
-    return pages
+        files.add("taakverdeling/stappenplan/index.html")
+    return files
 
 
 def html_path(site: Path, md: str) -> Path:
-    stem = md[: -len(".md")]
-    return site / (stem[: -len("index")] if stem.endswith("index") else stem + "/") / "index.html"
+    return site / urls.html_file(md)
 
 
 def test_every_page_kind_is_built(built_site: Path, demo_portal: Portal) -> None:
-    missing = [md for md in expected_pages(demo_portal) if not html_path(built_site, md).exists()]
+    missing = sorted(f for f in expected_files(demo_portal) if not (built_site / f).exists())
     assert not missing
     assert (built_site / "over" / "index.html").exists(), "hand-written docs/over.md is part of the site"
 

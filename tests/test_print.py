@@ -33,7 +33,7 @@ def _print(probe, url: str) -> tuple[str, list[tuple[float, float]]]:  # type: i
 
 
 def _page_url(site_url: str, md_path: str) -> str:
-    return site_url + md_path.removesuffix(".md").removesuffix("index") + ("" if md_path.endswith("index.md") else "/")
+    return site_url + urls.page_url(md_path)
 
 
 @pytest.mark.parametrize("which", ["module", "chapter"])

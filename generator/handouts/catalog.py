@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from generator import urls
 from generator.labels import Labels
-from generator.portal import Portal
+from generator.model import Module
+from generator.portal import ChapterRef, Portal
 
 # URL segments (Dutch, like the rest of the site) of each handout kind.
 TRAINER = "trainer"
@@ -27,7 +28,9 @@ class Entry:
     label: str          # short name in link lists ("Trainerseditie", "Oefenkaart", …)
     group: str          # heading on the overview page
     page: str | None    # the site page (Markdown path) that links to this handout
-    subject: str = ""   # module id, "method-id:number" or checklist name, for the renderer
+    # What the renderer renders: a module, a chapter (typed references, never strings split
+    # back) or a checklist name.
+    subject: str | Module | ChapterRef = ""
 
     @property
     def html_path(self) -> str:
@@ -39,7 +42,7 @@ class Entry:
 
 
 def chapter_id(method_id: str, number: int) -> str:
-    return f"{method_id}-hoofdstuk-{number}"
+    return urls.chapter_handout_id(method_id, number)
 
 
 def catalog(portal: Portal) -> list[Entry]:
@@ -52,15 +55,15 @@ def catalog(portal: Portal) -> list[Entry]:
     for m in portal.modules:
         page = urls.module(m.id)
         entries.append(Entry(TRAINER, m.id, f"{m.title} — {L.trainer_edition}", L.trainer_edition,
-                             L.handouts_training, page, m.id))
+                             L.handouts_training, page, m))
         entries.append(Entry(PARTICIPANT, m.id, f"{m.title} — {L.participant_edition}",
-                             L.participant_edition, L.handouts_training, page, m.id))
+                             L.participant_edition, L.handouts_training, page, m))
     for method in portal.shown_methods:
         for c in method.chapters:
             entries.append(Entry(CARD, chapter_id(method.id, c.number),
                                  f"{L.practice_card}: {method.name}, {L.chapter.lower()} {c.number}. {c.title}",
                                  L.practice_card, f"{L.practice_cards}: {method.name}",
-                                 urls.chapter(method.id, c.number), f"{method.id}:{c.number}"))
+                                 urls.chapter(method.id, c.number), ChapterRef(method, c.number)))
     if portal.plan:
         entries.append(Entry(CHECKLIST, "stappenplan", L.plan, L.checklist_plan, L.handouts_coordinators,
                              urls.PLAN, "plan"))

@@ -21,10 +21,11 @@ import markdown as md
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator import urls
 from generator.handouts.catalog import BOOKLET, CARD, CHECKLIST, PARTICIPANT, TRAINER, Entry, catalog
 from generator.labels import Labels
 from generator.model import LEVEL_ORDER, Method, Module, RolePlay, Theme, Word
-from generator.portal import Portal
+from generator.portal import ChapterRef, Portal
 from generator.quizdata import QuizView, quiz_view
 
 
@@ -101,10 +102,7 @@ def stylesheet() -> str:
 
 def page_url(md_path: str, directory_urls: bool) -> str:
     """Where MkDocs publishes a Markdown page (site-relative), to link from handout HTML."""
-    base = md_path[:-3]
-    if base == "index" or base.endswith("/index"):
-        return base[:-5]
-    return f"{base}/" if directory_urls else f"{base}.html"
+    return urls.page_url(md_path, directory_urls)
 
 
 # --- view models -------------------------------------------------------------------------------
@@ -186,15 +184,13 @@ def practice_card(portal: Portal, method: Method, number: int) -> Card:
 
 # --- rendering -----------------------------------------------------------------------------------
 def _context(portal: Portal, entry: Entry) -> tuple[str, dict[str, Any]]:
-    if entry.kind in (TRAINER, PARTICIPANT):
-        module = portal.module(entry.subject)
+    if entry.kind in (TRAINER, PARTICIPANT) and isinstance(entry.subject, Module):
+        module = entry.subject
         quiz = portal.quiz_of_module(module)
         return "module.html.j2", {"module": module, "trainer": entry.kind == TRAINER,
                                   "quiz": quiz_view(quiz, Labels(portal.site.labels)) if quiz else None}
-    if entry.kind == CARD:
-        method_id, number = entry.subject.split(":")
-        method = next(m for m in portal.shown_methods if m.id == method_id)
-        return "card.html.j2", {"card": practice_card(portal, method, int(number))}
+    if entry.kind == CARD and isinstance(entry.subject, ChapterRef):
+        return "card.html.j2", {"card": practice_card(portal, entry.subject.method, entry.subject.number)}
     if entry.kind == CHECKLIST:
         return f"{entry.subject}.html.j2", {}
     if entry.kind == BOOKLET:

@@ -1,0 +1,39 @@
+"""generator/urls.py publishes pages where MkDocs does, with directory URLs on and off.
+
+The reference is MkDocs' own File object, not a copy of the rule: if MkDocs changes how it
+maps a page to a file or URL, this test says so before a link breaks.
+"""
+from __future__ import annotations
+
+import pytest
+from mkdocs.structure.files import File
+
+from generator import urls
+from generator.pages import render_pages
+from generator.portal import Portal
+
+EDGE_CASES = ["index.md", "README.md", "a/README.md", "training/index.md", "training/intake.md",
+              "oefenen/methodes/m/hoofdstuk-12.md"]
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
+def test_page_url_and_html_file_follow_mkdocs(demo_portal: Portal, directory_urls: bool) -> None:
+    pages = sorted(render_pages(demo_portal).pages) + EDGE_CASES
+    wrong = []
+    for page in pages:
+        mkdocs = File(page, "/docs", "/site", directory_urls)
+        ours = (urls.page_url(page, directory_urls), urls.html_file(page, directory_urls))
+        if ours != (mkdocs.url, mkdocs.dest_uri):
+            wrong.append(f"{page}: ours {ours}, MkDocs {(mkdocs.url, mkdocs.dest_uri)}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_home_page_has_a_url_in_both_modes() -> None:
+    assert urls.page_url(urls.HOME) == "./"
+    assert urls.page_url(urls.HOME, directory_urls=False) == "index.html"
+
+
+def test_chapter_page_and_practice_card_share_the_chapter_id() -> None:
+    assert urls.chapter("methode", 3).endswith("/hoofdstuk-3.md")
+    assert urls.handout("oefenkaart", urls.chapter_handout_id("methode", 3), "pdf") == \
+        "handouts/oefenkaart/methode-hoofdstuk-3.pdf"
