@@ -540,7 +540,7 @@ def test_hostile_quiz_renders_as_text_and_runs_nothing(hostile_probe: PageProbe,
         assert " ".join(string.split()) in " ".join(text.split()), string
     assert page.locator("h1").inner_text().startswith("Quiz <script>")
     first = page.locator("fieldset.tc-q").first
-    first.locator("input").first.check()
+    first.locator("label.tc-opt", has_text="optie A").locator("input").check()  # options are shuffled
     first.locator("button.tc-q__check").click()
     expect(first.locator(".tc-q__feedback")).to_contain_text(HOSTILE["questions"][0]["options"][0]["feedback"])
     assert first.locator(".tc-q__explanation strong").inner_text() == "Markdown"
