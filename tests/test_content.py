@@ -99,6 +99,8 @@ def content_problems(portal: Portal) -> list[str]:
                 problems.append(f"theme {t.id}: {n} {level} questions, needs {MIN_QUESTIONS_PER_LEVEL}")
         if len(t.role_plays) < MIN_ROLE_PLAYS:
             problems.append(f"theme {t.id}: {len(t.role_plays)} role plays, needs {MIN_ROLE_PLAYS}")
+        if not any(rp.level == "A1" for rp in t.role_plays):
+            problems.append(f"theme {t.id}: no A1 role play")
         if not t.outing:
             problems.append(f"theme {t.id}: no 'er op uit' task")
         if not t.coach_tips:
@@ -122,6 +124,8 @@ def content_problems(portal: Portal) -> list[str]:
         if sid not in supplement_ids:
             problems.append(f"supplement {sid}: missing")
     for r in portal.routes:
+        if not r.coach_guidance:
+            problems.append(f"route {r.id}: no guidance for the coach")
         if not r.modules or not r.themes:
             problems.append(f"route {r.id}: links no modules or no themes")
     phase_ids = [p.id for p in portal.phases]
@@ -182,9 +186,12 @@ def test_law_date_is_written_correctly() -> None:
 
 
 def test_vocabulary_articles_are_plausible(portal: Portal) -> None:
-    """Spot checks of de/het for words where a mistake would be embarrassing."""
+    """Spot checks of de/het for words where a mistake would be embarrassing, and for words
+    that take both articles (Van Dale: de/het gram, schap, tablet, account, wifi, snoep)."""
     expected = {"huis": "het", "werk": "het", "taal": "de", "huisarts": "de", "recept": "het",
-                "formulier": "het", "gemeente": "de", "kind": "het", "fiets": "de"}
+                "formulier": "het", "gemeente": "de", "kind": "het", "fiets": "de",
+                "gram": "de/het", "schap": "de/het", "tablet": "de/het", "account": "de/het",
+                "wifi": "de/het", "snoep": "de/het", "buren": "de"}
     for t in portal.themes:
         for w in t.vocabulary:
             if w.word in expected:
@@ -270,3 +277,19 @@ def test_spelling_with_project_word_list() -> None:
     assert result["tokens"] > 10_000
     assert result["remaining"] == [], (f"unknown words: {result['remaining']} "
                                        "(fix them, or add correct ones to the word list)")
+
+
+def test_facts_the_trainer_review_corrected() -> None:
+    """Issue 14: 112 is only for life-threatening emergencies, an own intake still falls under
+    the AVG, the Z-route has no exam level, and no plural is shown like a verb."""
+    text = "\n".join(p.read_text(encoding="utf-8") for folder in ("content", "quizzes")
+                     for p in sorted((ROOT / folder).rglob("*.yml")))
+    assert "Bij spoed bel je 112" not in text and "huisartsenpost" in text
+    assert "geen AVG-risico" not in text
+    assert "blijft tussen jullie" not in text
+
+
+def test_z_route_has_no_exam_level_and_plurals_are_marked(portal: Portal) -> None:
+    assert portal.route("z-route").target_level is None
+    plurals = {w.word for t in portal.themes for w in t.vocabulary if w.plural}
+    assert {"buren", "vaste lasten", "openingstijden", "verse producten"} <= plurals
