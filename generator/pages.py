@@ -30,6 +30,7 @@ class RenderedSite:
     nav: list[NavItem]
     skipped: tuple[str, ...] = field(default=())  # generated paths a hand-written page replaced
     sources: dict[str, str] = field(default_factory=dict)  # page path → YAML file it is made from
+    kinds: dict[str, str] = field(default_factory=dict)  # page path → template name ('module', 'quiz_page', …)
 
 
 def _cell(text: Any) -> str:
@@ -61,6 +62,7 @@ class _Renderer:
         self.labels = Labels(portal.site.labels)
         self.pages: dict[str, str] = {}
         self.sources: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}
         self.handouts = handouts_by_page(portal)
 
     def render(self, path: str, template: str, source: str | None = None, **context: Any) -> None:
@@ -71,6 +73,7 @@ class _Renderer:
             p=self.portal, L=self.labels, urls=urls, ref=ref, page_path=path,
             page_handouts=self.handouts.get(path, []), **context)
         self.pages[path] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        self.kinds[path] = template.removesuffix(".md.j2")
         if source:
             self.sources[path] = source
 
@@ -114,7 +117,7 @@ def render_pages(portal: Portal) -> RenderedSite:
     pages = {path: text for path, text in sorted(r.pages.items()) if path not in hand_written}
     sources = {path: source for path, source in sorted(r.sources.items()) if path in pages}
     return RenderedSite(pages=pages, nav=build_nav(portal, r.labels, set(r.pages)), skipped=skipped,
-                        sources=sources)
+                        sources=sources, kinds={path: r.kinds[path] for path in pages})
 
 
 # A section lists its pages in the nav only up to this many; larger sections show their index
