@@ -16,7 +16,8 @@ from pydantic import BaseModel
 
 from generator.errors import ErrorCollector, closest
 from generator.layers import HIDEABLE, base_root, without_hidden
-from generator.model import Method, Module, Quiz, RolesFile, RoutesFile, Site, TasksFile, Theme
+from generator.model import (Method, Module, Quiz, RolesFile, RoutesFile, SearchWordsFile, Site, TasksFile,
+                             Theme)
 from generator.portal import DocPage, Portal
 from generator.rules import Findings, run_rules
 from generator.validate import parse_model
@@ -28,6 +29,8 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {  # site.yml first: it says which ba
     "content/roles.yml": RolesFile,
     "content/tasks.yml": TasksFile,
 }
+# Optional files: a portal without them is complete.
+SEARCH_WORDS = "content/zoekwoorden.yml"
 COLLECTIONS: dict[str, type[BaseModel]] = {
     "content/modules": Module,
     "content/themes": Theme,
@@ -241,6 +244,12 @@ def load_portal(root: Path | str = ".", *, shown_root: str | None = None) -> Por
     if base and parts["routes"]:
         _check_hidden_ids(parts["site"], "routes", {r.id for r in parts["routes"].obj.routes}, hidden["routes"], errors)
     _check_references(parts, declared, errors, hidden={HIDEABLE[k]: v for k, v in hidden.items()}, base=base)
+    # Search synonyms: the portal's own file, else the base layer's.
+    words_root = root if (root / SEARCH_WORDS).exists() or not base else base
+    search_words = (_load_single(words_root, SEARCH_WORDS, SearchWordsFile, errors)
+                    if (words_root / SEARCH_WORDS).exists() else None)
+    if search_words:
+        _check_synonyms(search_words, errors)
     errors.raise_if_any()
     routes, roles, tasks = parts["routes"].obj, parts["roles"].obj, parts["tasks"].obj
     portal = Portal(
@@ -259,12 +268,32 @@ def load_portal(root: Path | str = ".", *, shown_root: str | None = None) -> Por
         methods=tuple(sorted((m.obj for m in parts["methods"]), key=lambda m: m.name.casefold())),
         quizzes=tuple(q.obj for q in parts["quizzes"]),
         docs=_doc_pages(root),
+        synonyms=tuple(tuple(group) for group in search_words.obj.synonyms) if search_words else (),
         sources=_sources(parts, errors, base),
     )
     portal = without_hidden(portal, hidden)
     run_rules(portal, Findings(_source_files(parts), errors))
     errors.raise_if_any()
     return dataclasses.replace(portal, warnings=tuple(sorted(set(errors.warnings))))
+
+
+def _check_synonyms(loaded: Loaded, errors: ErrorCollector) -> None:
+    """A word in two groups would silently merge them; a group of only stop words finds nothing."""
+    from generator.search.text import terms
+
+    seen: dict[str, int] = {}
+    for i, group in enumerate(loaded.obj.synonyms):
+        for j, entry in enumerate(group):
+            line, col = loaded.source.position(("synonyms", i, j))
+            key = " ".join(terms(entry))
+            if not key:
+                errors.add(loaded.source.path, line, col, f"'{entry}' has no word the search can use",
+                           "use a word with meaning, not only words like 'de', 'het' or 'een'")
+            elif key in seen and seen[key] != i:
+                errors.add(loaded.source.path, line, col,
+                           f"'{entry}' is already in synonym group {seen[key] + 1}",
+                           "put every word in one group only; merge the two groups")
+            seen.setdefault(key, i)
 
 
 def _source_files(parts: dict[str, Any]) -> dict[str, SourceFile]:

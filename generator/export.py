@@ -16,6 +16,7 @@ from generator.errors import UserError
 from generator.handouts import render_handouts, with_pdfs
 from generator.pages import RenderedSite, render_pages
 from generator.portal import Portal
+from generator.search import SCRIPTS as SEARCH_SCRIPTS, search_files
 
 MARKER = ".taalcoach-export"
 
@@ -71,11 +72,11 @@ def export_config(portal: Portal, rendered: RenderedSite, root: Path | None = No
         "copyright": site_config.copyright_line(portal),
         "docs_dir": "docs",
         "theme": theme,
-        "plugins": [{"search": {"lang": "nl"}}],
+        "plugins": [],  # no Material search: the portal's own search files are in docs/
         "markdown_extensions": [{name: opts} if opts else name
                                 for name, opts in site_config.MARKDOWN_EXTENSIONS.items()],
         "extra_css": [f"{site_config.ASSET_DIR}/{n}" for n in site_config.CSS],
-        "extra_javascript": [f"{site_config.ASSET_DIR}/{n}" for n in site_config.JS],
+        "extra_javascript": [f"{site_config.ASSET_DIR}/{n}" for n in site_config.JS] + SEARCH_SCRIPTS,
         "nav": rendered.nav,
     }
 
@@ -97,6 +98,7 @@ def export_portal(portal: Portal, root: Path, target: Path) -> int:
         count += sum(1 for p in docs.rglob("*") if p.is_file())
     rendered = render_pages(portal)
     files: dict[str, str | bytes] = {**rendered.pages, **site_config.asset_files(),
+                                     **search_files(portal, rendered, hand_written),
                                      **{h.html_path: h.web_html for h in render_handouts(portal)}}
     for rel, content in files.items():
         path = docs / rel

@@ -300,3 +300,12 @@ class Quiz(Strict):
     module: Slug = Field(description="Id of the training module this quiz checks.")
     intro: Markdown | None = None
     questions: list[Question] = Field(min_length=1)
+
+
+# --- zoekwoorden.yml (optional) -------------------------------------------------------------
+
+class SearchWordsFile(Strict):
+    synonyms: list[Annotated[list[Text], Field(min_length=2)]] = Field(
+        default_factory=list,
+        description="Groups of words that find each other in the site search, e.g. "
+                    "[dokter, huisarts, arts]. A group needs at least two words.")

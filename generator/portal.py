@@ -62,6 +62,8 @@ class Portal:
     methods: tuple[Method, ...]
     quizzes: tuple[Quiz, ...]
     docs: tuple[DocPage, ...] = field(default=())
+    # Groups of words the site search treats as one (content/zoekwoorden.yml).
+    synonyms: tuple[tuple[str, ...], ...] = field(default=())
     # "kind:id" → source file relative to the portal root, for "edit this page" links.
     sources: Mapping[str, str] = field(default_factory=dict)
     # Content-rule warnings (rules.py): shown by `check` and `build`, never block a build.

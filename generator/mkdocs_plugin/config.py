@@ -10,3 +10,6 @@ class TaalcoachConfig(Config):
     portal_dir = c.Type(str, default=".")
     # Render PDF handouts during the build (also switchable in content/site.yml).
     handouts = c.Type(bool, default=True)
+    # The portal's own Dutch search (generator/search). false = leave search to the theme
+    # (Material's lunr search, if mkdocs.yml lists it); the search benchmark compares both.
+    search = c.Type(bool, default=True)

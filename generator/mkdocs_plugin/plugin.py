@@ -21,6 +21,7 @@ from generator.labels import Labels
 from generator.mkdocs_plugin.config import TaalcoachConfig
 from generator.pages import RenderedSite, nav_paths, render_pages
 from generator.portal import Portal
+from generator.search import SCRIPTS as SEARCH_SCRIPTS, search_files
 
 log = logging.getLogger("mkdocs.plugins.taalcoach")
 
@@ -79,7 +80,22 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
             config.extra_css.append(f"{site_config.ASSET_DIR}/{name}")
         for name in site_config.JS:
             config.extra_javascript.append(f"{site_config.ASSET_DIR}/{name}")
+        if self.config.search:
+            self._use_own_search(config)
         return config
+
+    def _use_own_search(self, config: MkDocsConfig) -> None:
+        """The portal's Dutch search (generator/search) replaces Material's: Material's worker
+        downloads the whole index on every first page view and does not stem queries like the
+        index. Its plugin is switched off when an mkdocs.yml still lists it."""
+        for name in ("material/search", "search"):
+            plugin = config.plugins.get(name)
+            if plugin is not None and getattr(plugin.config, "enabled", False):
+                plugin.config.enabled = False
+                log.info("Material's search plugin is off: the portal brings its own Dutch search")
+        for script in SEARCH_SCRIPTS:
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
@@ -90,8 +106,17 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         for path, data in site_config.asset_files().items():
             files.append(File.generated(config, path, content=data))
+        if self.config.search:
+            self._add_search(files, config)
         self._add_handouts(files, config)
         return files
+
+    def _add_search(self, files: Files, config: MkDocsConfig) -> None:
+        """The search index and script, built from the portal's pages (not from MkDocs')."""
+        assert self.portal is not None and self.rendered is not None
+        made = search_files(self.portal, self.rendered, Path(config.docs_dir), config.use_directory_urls)
+        for path, data in made.items():
+            files.append(File.generated(config, path, content=data))
 
     def _add_handouts(self, files: Files, config: MkDocsConfig) -> None:
         """Handout HTML pages, and their PDFs (rendered or taken from the cache)."""
