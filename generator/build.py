@@ -283,6 +283,10 @@ def _check_synonyms(loaded: Loaded, errors: ErrorCollector) -> None:
 
     seen: dict[str, int] = {}
     for i, group in enumerate(loaded.obj.synonyms):
+        if len(group) < 2:
+            line, col = loaded.source.position(("synonyms", i))
+            errors.add(loaded.source.path, line, col, f"synonym group {i + 1} has only {len(group)} word",
+                       "a group lists at least two words that should find each other, e.g. [dokter, huisarts]")
         for j, entry in enumerate(group):
             line, col = loaded.source.position(("synonyms", i, j))
             key = " ".join(terms(entry))

@@ -16,7 +16,7 @@ from generator.errors import UserError
 from generator.handouts import render_handouts, with_pdfs
 from generator.pages import RenderedSite, render_pages
 from generator.portal import Portal
-from generator.search import SCRIPTS as SEARCH_SCRIPTS, search_files
+from generator.search import SCRIPTS as SEARCH_SCRIPTS, STYLES as SEARCH_STYLES, search_files
 
 MARKER = ".taalcoach-export"
 
@@ -75,7 +75,7 @@ def export_config(portal: Portal, rendered: RenderedSite, root: Path | None = No
         "plugins": [],  # no Material search: the portal's own search files are in docs/
         "markdown_extensions": [{name: opts} if opts else name
                                 for name, opts in site_config.MARKDOWN_EXTENSIONS.items()],
-        "extra_css": [f"{site_config.ASSET_DIR}/{n}" for n in site_config.CSS],
+        "extra_css": [f"{site_config.ASSET_DIR}/{n}" for n in site_config.CSS] + SEARCH_STYLES,
         "extra_javascript": [f"{site_config.ASSET_DIR}/{n}" for n in site_config.JS] + SEARCH_SCRIPTS,
         "nav": rendered.nav,
     }

@@ -305,7 +305,7 @@ class Quiz(Strict):
 # --- zoekwoorden.yml (optional) -------------------------------------------------------------
 
 class SearchWordsFile(Strict):
-    synonyms: list[Annotated[list[Text], Field(min_length=2)]] = Field(
+    synonyms: list[list[Text]] = Field(
         default_factory=list,
         description="Groups of words that find each other in the site search, e.g. "
                     "[dokter, huisarts, arts]. A group needs at least two words.")

@@ -21,7 +21,7 @@ from generator.labels import Labels
 from generator.mkdocs_plugin.config import TaalcoachConfig
 from generator.pages import RenderedSite, nav_paths, render_pages
 from generator.portal import Portal
-from generator.search import SCRIPTS as SEARCH_SCRIPTS, search_files
+from generator.search import SCRIPTS as SEARCH_SCRIPTS, STYLES as SEARCH_STYLES, search_files
 
 log = logging.getLogger("mkdocs.plugins.taalcoach")
 
@@ -96,6 +96,9 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         for script in SEARCH_SCRIPTS:
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
+        for style in SEARCH_STYLES:
+            if style not in config.extra_css:
+                config.extra_css.append(style)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.rendered is not None

@@ -18,6 +18,7 @@ from generator.search.index import ASSET_DIR, build_index
 
 # Scripts every page loads (small: the dialog and its words); the index itself loads lazily.
 SCRIPTS = [f"{ASSET_DIR}/config.js", f"{ASSET_DIR}/search.js"]
+STYLES = [f"{ASSET_DIR}/search.css"]
 VENDOR = ["lunr.stemmer.support.js", "lunr.nl.js", "LICENSE-lunr-languages.txt"]
 LABEL_KEYS = ["search", "search_hint", "search_loading", "search_none", "search_one", "search_other",
               "search_clear", "search_close", "search_results", "search_section", "search_failed"]
@@ -33,7 +34,8 @@ def search_files(portal: Portal, rendered: RenderedSite, docs_dir: Path | None,
     files = dict(index.files)
     files[f"{ASSET_DIR}/config.js"] = (
         "window.taalcoachSearchConfig = " + json.dumps(config, ensure_ascii=False) + ";\n").encode("utf-8")
-    files[f"{ASSET_DIR}/search.js"] = assets.joinpath("search.js").read_bytes()
+    for name in ("search.js", "search.css"):
+        files[f"{ASSET_DIR}/{name}"] = assets.joinpath(name).read_bytes()
     for name in VENDOR:
         files[f"{ASSET_DIR}/vendor/{name}"] = assets.joinpath("vendor", name).read_bytes()
     return files

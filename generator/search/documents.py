@@ -63,6 +63,7 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+\"([^\"]*)\")?", re.MULTILINE)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$", re.MULTILINE)
+_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*$", re.MULTILINE)
 _MARKUP = re.compile(r"[*_`|>]+|^\s*(?:[-+]|\d+\.)\s+|^[-:| ]{3,}$", re.MULTILINE)
 _ENTITY = re.compile(r"&(amp|lt|gt|quot|#39|nbsp);")
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#39": "'", "nbsp": " "}
@@ -70,7 +71,7 @@ _SPACE = re.compile(r"\s+")
 
 
 def _plain(markdown: str) -> str:
-    text = _COMMENT.sub(" ", _CODE.sub(" ", markdown))
+    text = _TABLE_RULE.sub(" ", _COMMENT.sub(" ", _CODE.sub(" ", markdown)))
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _ADMONITION.sub(lambda m: m.group(1) or "", text)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from generator import urls
 from generator.search.documents import SearchDoc
-from generator.search.text import STOP_WORDS, terms
+from generator.search.text import STOP_WORDS, terms, words
 
 ASSET_DIR = "assets/taalcoach/search"
 FIELD_WEIGHTS = {"title": 6.0, "headings": 2.0, "body": 1.0}
@@ -61,10 +61,12 @@ def _excerpt(text: str) -> str:
 
 
 def _postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
-    """term → [(doc number, value)], value = 2 × (score × 10) + 1 when the term is in the title.
+    """term → [(doc number, value)], value = 8 × (score × 10) + the title's number of terms
+    (at most 7) when the term is in the title, else + 0.
 
-    The score is BM25 over the weighted fields, times the page kind's weight; the title bit
-    lets the browser rank 'op weg hoofdstuk 1' on the page whose title has all three words."""
+    The score is BM25 over the weighted fields, times the page kind's weight. The title part
+    lets the browser prefer the page whose title the query covers: 'op weg hoofdstuk 1' →
+    chapter 1, and 'Voorbeeldmethode Op Weg' → the method, not its twelve chapters."""
     weighted: list[Counter[str]] = []
     lengths: list[float] = []
     for doc in docs:
@@ -83,24 +85,27 @@ def _postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, (doc, counts) in enumerate(zip(docs, weighted)):
         in_title = set(terms(doc.title))
+        title_size = min(7, len(in_title))
         norm = K1 * (1 - B + B * lengths[number] / average)
         for term, tf in counts.items():
             idf = math.log(1 + (n - frequency[term] + 0.5) / (frequency[term] + 0.5))
             score = idf * tf * (K1 + 1) / (tf + norm) * doc.weight
-            postings[term].append((number, 2 * max(1, round(score * 10)) + (term in in_title)))
+            postings[term].append((number, 8 * max(1, round(score * 10)) + (title_size if term in in_title else 0)))
     return postings
 
 
 def synonym_groups(groups: tuple[tuple[str, ...], ...]) -> list[list[str]]:
     """Synonym groups as the browser uses them: each entry folded and stemmed, words joined by
-    a space ('werk zoeken' → 'werk zoek')."""
+    a space ('werk zoeken' → 'werk zoek'), plus the unstemmed form where it differs: the
+    classic stemmer makes 'fiets' → 'fiet' but 'fietsen' → 'fiets'."""
     result = []
     for group in groups:
         entries = []
         for entry in group:
-            key = " ".join(terms(entry))
-            if key and key not in entries:
-                entries.append(key)
+            plain = " ".join(w for w in words(entry) if w not in STOP_WORDS)
+            for key in (" ".join(terms(entry)), plain):
+                if key and key not in entries:
+                    entries.append(key)
         if len(entries) > 1:
             result.append(entries)
     return result

@@ -214,22 +214,22 @@
       var units = self.analyse(query, !!opts.typing);
       if (!units.length) return { results: [], units: units };
       return self.loadShards(units).then(function () {
-        var total = new Map(), matched = new Map(), inTitle = new Map(), used = new Set();
+        var total = new Map(), matched = new Map(), inTitle = new Map(), titleSize = new Map(), used = new Set();
         units.forEach(function (u) {
           var best = new Map(), title = new Set();
           u.alts.forEach(function (a) {
             var lists = a.terms.map(function (t) { return self.postings(t); });
             lists[0].forEach(function (first, doc) {
-              var low = first >> 1, titled = first & 1;
+              var low = first >> 3, titled = (first & 7) > 0;
               for (var j = 1; j < lists.length; j++) {
                 var other = lists[j].get(doc);
                 if (!other) return;
-                low = Math.min(low, other >> 1);
-                titled = titled & other;
+                low = Math.min(low, other >> 3);
+                titled = titled && (other & 7) > 0;
               }
               var value = low * a.weight;
               if (value > (best.get(doc) || 0)) best.set(doc, value);
-              if (titled && a.weight >= WEIGHT.synonym) title.add(doc);
+              if (titled && a.weight >= WEIGHT.compound) { title.add(doc); titleSize.set(doc, first & 7); }
               a.terms.forEach(function (t) { used.add(t); });
             });
           });
@@ -241,8 +241,9 @@
         });
         var ranked = Array.from(total.keys()).map(function (doc) {
           // Pages with all the words first; a title holding the words lifts a page further.
-          var share = matched.get(doc) / units.length, titled = (inTitle.get(doc) || 0) / units.length;
-          return { doc: doc, score: total.get(doc) * share * share * (1 + TITLE_BONUS * titled) };
+          var share = matched.get(doc) / units.length, inT = inTitle.get(doc) || 0;
+          var titled = inT / units.length, covered = inT ? Math.min(1, inT / titleSize.get(doc)) : 0;
+          return { doc: doc, score: total.get(doc) * share * share * (1 + TITLE_BONUS * (titled + covered)) };
         }).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; }).slice(0, limit);
         return self.loadDocs(ranked.map(function (r) { return r.doc; })).then(function () {
           var per = self.manifest.pagesPerFile;
@@ -425,8 +426,7 @@
         p.appendChild(marked(r.excerpt, found.terms));
         var article = el("article", { "class": "md-search-result__article md-typeset" }, [
           el("div", { "class": "md-search-result__icon md-icon" }),
-          r.section ? el("nav", { "class": "md-path", "aria-label": L.search_section }, [
-            el("ol", { "class": "md-path__list" }, [el("li", { "class": "md-path__item" }, [r.section])])]) : el("span"),
+          el("p", { "class": "tc-search-section" }, [r.section ? L.search_section + ": " + r.section : ""]),
           h, p
         ]);
         list.appendChild(el("li", { "class": "md-search-result__item" }, [
