@@ -108,6 +108,16 @@ CATALOGUE_NL: tuple[tuple[str, str], ...] = (
     ("duplicate {what} '{value}'", "dubbel {what} '{value}'"),
     ("every {what} must be unique", "elk {what} moet uniek zijn"),
     ("module '{module}' already has a quiz ({file})", "module '{module}' heeft al een quiz ({file})"),
+    # search synonyms (content/zoekwoorden.yml, build.py)
+    ("synonym group {n} has only {count} word", "synoniemengroep {n} heeft maar {count} woord"),
+    ("a group lists at least two words that should find each other, e.g. [dokter, huisarts]",
+     "zet in een groep minstens twee woorden die elkaar moeten vinden, bijvoorbeeld [dokter, huisarts]"),
+    ("'{entry}' has no word the search can use", "in '{entry}' staat geen woord waarop gezocht kan worden"),
+    ("use a word with meaning, not only words like 'de', 'het' or 'een'",
+     "gebruik een woord met betekenis, niet alleen woorden als 'de', 'het' of 'een'"),
+    ("'{entry}' is already in synonym group {n}", "'{entry}' staat al in synoniemengroep {n}"),
+    ("put every word in one group only; merge the two groups",
+     "zet elk woord in maar één groep; voeg de twee groepen samen"),
     ("a module has one quiz; merge the questions into one file",
      "een module heeft één quiz; zet de vragen samen in één bestand"),
     # layers (layers.py)

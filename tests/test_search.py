@@ -148,10 +148,11 @@ def test_synonym_file_errors_point_at_the_line(tmp_path: Path) -> None:
         "synonyms:\n  - [dokter, huisarts]\n  - [arts]\n  - [de, het]\n  - [Huisarts, baas]\n", encoding="utf-8")
     with pytest.raises(ContentErrors) as caught:
         load_portal(portal)
-    report = caught.value.report()
+    report = caught.value.report("en")
     assert "content/zoekwoorden.yml:3:5: synonym group 2 has only 1 word" in report, report
     assert "content/zoekwoorden.yml:4:6: 'de' has no word" in report, report
     assert "content/zoekwoorden.yml:5:6: 'Huisarts' is already in synonym group 1" in report, report
+    assert "zoekwoorden.yml:5:6: 'Huisarts' staat al in synoniemengroep 1" in caught.value.report("nl")
 
 
 def test_non_demo_portal_finds_its_own_words_and_synonyms(tmp_path: Path) -> None:
