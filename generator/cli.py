@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.errors import ContentErrors, UserError, annotations_wanted, print_findings
-from generator.messages import LANG_ENV, LANGUAGES, language
+from generator.messages import LANG_ENV, LANGUAGES, language, translate
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -51,10 +51,37 @@ def _serve(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     from generator.scaffold import scaffold
 
-    created = scaffold(Path(args.dir))
-    print(f"Created a new portal in {args.dir} ({len(created)} files). Next: edit content/site.yml, then "
-          f"`python -m generator build --portal {args.dir}`.")
+    created = scaffold(Path(args.dir), empty=args.leeg, source=args.bron)
+    if language(args.lang) == "en":
+        print(f"Created a new portal repository in {args.dir} ({len(created)} files). Next: read "
+              f"{args.dir}/README.md; edit content/site.yml, then run `make site` there.")
+    else:
+        print(f"Nieuw portaal gemaakt in {args.dir} ({len(created)} bestanden). Lees eerst {args.dir}/README.md; "
+              "pas content/site.yml aan en typ daar `make site`.")
     return 0
+
+
+def _toets(args: argparse.Namespace) -> int:
+    from urllib.parse import urlsplit
+
+    from generator.build import load_portal
+    from generator.gates import check_site
+    from generator.site_config import site_url
+
+    site = Path(args.site_dir) if args.site_dir else Path(args.portal) / "site"
+    if not (site / "index.html").is_file():
+        raise UserError(f"{site} has no built site; run `python -m generator build` first")
+    sub_path = urlsplit(site_url(load_portal(args.portal)) or "/").path
+    problems = check_site(site, sub_path)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    pages = sum(1 for _ in site.rglob("*.html"))
+    if language(args.lang) == "en":
+        print(f"Quality gates: {pages} pages, {len(problems)} problem(s) (links, privacy, language, headings).")
+    else:
+        print(f"Kwaliteitscontrole: {pages} pagina's, {len(problems)} probleem/problemen "
+              "(links, privacy, taal, koppen).")
+    return 1 if problems else 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -70,7 +97,7 @@ def _export(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from generator.schema import json_schemas
 
-    schemas = json_schemas()
+    schemas = json_schemas(language(args.lang))
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
@@ -93,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
         p.set_defaults(func=func)
-        if name not in ("new", "schema"):
+        if name not in ("new", "schema"):  # toets reads site.yml for the site's sub-path
             p.add_argument("--portal", default=".", help="portal folder with mkdocs.yml, content/ and quizzes/ "
                                                         "(default: current folder)")
         return p
@@ -102,10 +129,19 @@ def _parser() -> argparse.ArgumentParser:
     build = command("build", _build, "build the site (and PDF handouts) with MkDocs --strict")
     build.add_argument("--site-dir", default=None, help="output folder (default: site/ in the portal folder)")
     build.add_argument("--no-pdf", action="store_true", help="skip PDF handouts (faster)")
+    build.add_argument("--strict", action="store_true",
+                       help="fail on any MkDocs warning (always on; accepted so CI scripts can say so)")
     serve = command("serve", _serve, "preview the portal with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port to serve on")
-    new = command("new", _new, "create a new portal folder from the default content")
+    new = command("new", _new, "create a complete repository for an organisation's own portal")
     new.add_argument("dir", help="folder to create (must not contain content yet)")
+    new.add_argument("--leeg", "--empty", dest="leeg", action="store_true",
+                     help="start from one marked example of each kind instead of the default content")
+    new.add_argument("--bron", "--source", dest="bron", default=None,
+                     help="where pip finds the pinned generator (a folder or page of wheels; "
+                          "default: $TAALCOACH_BRON or this project's release page)")
+    toets = command("toets", _toets, "quality gates on the built site: links, privacy, language, headings")
+    toets.add_argument("--site-dir", default=None, help="built site (default: site/ in the portal folder)")
     export = command("export", _export, "write the generated pages and a standalone mkdocs.yml to a folder")
     export.add_argument("dir", help="output folder")
     schema = command("schema", _schema, "print (or write) JSON Schemas for editor autocompletion")
@@ -126,5 +162,6 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.report(args.lang), file=sys.stderr)
         return 1
     except UserError as exc:
-        print(f"{'error' if language(args.lang) == 'en' else 'fout'}: {exc}", file=sys.stderr)
+        print(f"{'error' if language(args.lang) == 'en' else 'fout'}: {translate(str(exc), args.lang)}",
+              file=sys.stderr)
         return 1

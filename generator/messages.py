@@ -155,6 +155,17 @@ CATALOGUE_NL: tuple[tuple[str, str], ...] = (
     ("'{word}' has 'plural: true' but article '{article}'", "'{word}' heeft 'plural: true' maar lidwoord '{article}'"),
     ("a plural noun always takes 'de': write 'article: de'",
      "een zelfstandig naamwoord in het meervoud krijgt altijd 'de': schrijf 'article: de'"),
+    # command-line problems (UserError)
+    ("{dir} already has {names}; choose an empty folder (nothing was changed — hand-written files are "
+     "never overwritten)",
+     "{dir} bevat al {names}; kies een lege map (er is niets veranderd — eigen bestanden worden nooit "
+     "overschreven)"),
+    ("{site} has no built site; run `python -m generator build` first",
+     "{site} bevat geen gemaakte website; typ eerst `python -m generator build` (of `make site`)"),
+    ("{file} not found — run this in a portal folder or pass --portal DIR (`python -m generator new DIR` "
+     "creates one)",
+     "{file} niet gevonden — doe dit in de map van een portaal of geef --portal MAP op "
+     "(`python -m generator new MAP` maakt er een)"),
     # reports (cli.py, errors.py)
     ("{count} error in the content; nothing was built.", "{count} fout in de inhoud; er is niets gebouwd."),
     ("{count} errors in the content; nothing was built.", "{count} fouten in de inhoud; er is niets gebouwd."),

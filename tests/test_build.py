@@ -137,7 +137,7 @@ def test_new_scaffolds_a_portal_that_builds_and_never_overwrites(tmp_path: Path)
     assert run_cli("check", "--portal", str(target)).returncode == 0
     (target / "content" / "site.yml").write_text("title: Eigen\n", encoding="utf-8")
     again = run_cli("new", str(target))
-    assert again.returncode == 1 and "never overwritten" in again.stderr
+    assert again.returncode == 1 and "nooit overschreven" in again.stderr
     assert (target / "content" / "site.yml").read_text(encoding="utf-8") == "title: Eigen\n"
 
 
