@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from generator import urls
+from generator.build import load_portal
 
 pytestmark = pytest.mark.slow
 
@@ -97,7 +99,8 @@ def test_new_repository_on_the_default_content(tmp_path: Path, installed: tuple[
     out = make(repo, venv, "test")
     assert "Kwaliteitscontrole:" in out and " 0 probleem" in out
     site = repo / "site"
-    assert (site / "training/oefenen-met-spreken/index.html").is_file()  # the base layer is on the site
+    default = load_portal(ROOT)  # the base layer: every default module is on the site
+    assert all((site / urls.html_file(urls.module(m.id))).is_file() for m in default.modules)
     # the demo's own pages (docs/) are not inherited: "Over ons" is the organisation's
     assert "Voorbeeldstad" not in (site / "over/index.html").read_text(encoding="utf-8")
 
