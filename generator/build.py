@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from generator.errors import ErrorCollector, closest
 from generator.layers import HIDEABLE, base_root, without_hidden
+from generator.labels import label_problems
 from generator.model import (Method, Module, Quiz, RolesFile, RoutesFile, SearchWordsFile, Site, TasksFile,
                              Theme)
 from generator.portal import DocPage, Portal
@@ -176,6 +177,9 @@ def _check_references(parts: dict[str, Any], declared: dict[str, set[str]], erro
     if site:
         for i, method_id in enumerate(site.obj.methods):
             ref.check(site.source, ("methods", i), method_id, "method")
+        for key, message, hint in label_problems(site.obj.labels):
+            line, col = site.source.position(("labels", key))
+            errors.add(site.source.path, line, col, message, hint)
     for item in parts["modules"]:
         for field, kind in (("routes", "route"), ("themes", "theme")):
             for j, value in enumerate(getattr(item.obj, field)):

@@ -1,10 +1,13 @@
 """The one table of Dutch UI words; organisations may override entries in site.yml."""
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
+from typing import Any
 
 import yaml
 
@@ -14,6 +17,67 @@ def default_labels() -> Mapping[str, str]:
     text = resources.files("generator").joinpath("labels.yml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     return MappingProxyType({str(k).lower() if isinstance(k, bool) else str(k): str(v) for k, v in data.items()})
+
+
+# A label is a restricted template: '{name}' placeholders only, never Python's str.format
+# (which would evaluate '{meetings.__class__.__mro__}' and raise KeyError on unknown names).
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def placeholders(text: str) -> list[str]:
+    """The '{name}' placeholders of a label; ValueError says why a brace is not one."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as exc:
+        raise ValueError(f"stray '{{' or '}}' ({exc})") from None
+    names = []
+    for _literal, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise ValueError(f"'{{{shown}}}' is not a placeholder; only plain names like '{{total}}' are")
+        names.append(name)
+    return names
+
+
+def label_problems(overrides: Mapping[Any, Any]) -> list[tuple[str, str, str]]:
+    """(key, message, hint) for every override that is not a known label used as a restricted
+    template with only that label's placeholders; checked at `check`, before anything renders."""
+    from generator.errors import closest
+
+    table = default_labels()
+    found = []
+    for key, value in overrides.items():
+        if key not in table:
+            close = closest(str(key), table)
+            found.append((key, f"unknown label '{key}'",
+                          f"did you mean '{close}'?" if close else "see generator/labels.yml for the labels"))
+            continue
+        allowed = set(_PLACEHOLDER.findall(table[key]))
+        try:
+            used = placeholders(str(value))
+        except ValueError as exc:
+            found.append((key, f"label '{key}': {exc}", _placeholder_hint(allowed)))
+            continue
+        unknown = [name for name in used if name not in allowed]
+        if unknown:
+            found.append((key, f"label '{key}' uses unknown placeholder '{{{unknown[0]}}}'",
+                          _placeholder_hint(allowed)))
+    return found
+
+
+def _placeholder_hint(allowed: set[str]) -> str:
+    if not allowed:
+        return "this label has no placeholders; write '{{' and '}}' for literal braces"
+    return "this label knows " + ", ".join(f"{{{n}}}" for n in sorted(allowed))
+
+
+def fill(template: str, **values: Any) -> str:
+    """Replace '{name}' placeholders by ``values``; '{{' and '}}' stand for literal braces."""
+    parts = template.split("{{")
+    filled = [_PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), part) for part in parts]
+    return "{".join(filled).replace("}}", "}")
 
 
 class Labels:
@@ -30,3 +94,7 @@ class Labels:
 
     def __getitem__(self, key: str) -> str:
         return self.__getattr__(key)
+
+    def fill(self, key: str, **values: Any) -> str:
+        """A label with placeholders, filled in (see :func:`fill`)."""
+        return fill(self[key], **values)

@@ -6,13 +6,37 @@ as ``titel`` for ``title`` are caught instead of silently ignored.
 """
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from generator.kinds import url_problem
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _url(value: str) -> str:
+    problem = url_problem(value)
+    if problem:
+        raise PydanticCustomError("url_kind", "{problem}", {"problem": problem})
+    return value
+
+
+def _email(value: str) -> str:
+    if not re.fullmatch(r"[^\s@<>()\[\]\\,;:\"']+@[^\s@<>()\[\]\\,;:\"']+\.[^\s@<>()\[\]\\,;:\"']+", value):
+        raise PydanticCustomError("email_kind", "{problem}", {"problem": "this is not an e-mail address"})
+    return value
+
+
+# An address: https:, http:, mailto:, tel: or relative only (generator.kinds.url_problem).
+Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_url)]
+Email = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_email)]
+HostName = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True,
+                                            pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")]
 Level = Literal["A0", "A1", "A2", "B1", "B2"]
 LEVEL_ORDER: tuple[str, ...] = ("A0", "A1", "A2", "B1", "B2")
 PracticeLevel = Literal["A1", "A2", "B1"]
@@ -25,9 +49,9 @@ class Strict(BaseModel):
 # --- site.yml -------------------------------------------------------------------------------
 
 class Contact(Strict):
-    email: Text | None = Field(None, description="E-mail address volunteers can write to.")
+    email: Email | None = Field(None, description="E-mail address volunteers can write to.")
     phone: Text | None = Field(None, description="Phone number, as it should be shown.")
-    website: Text | None = Field(None, description="The organisation's own website (https://…).")
+    website: Url | None = Field(None, description="The organisation's own website (https://…).")
     address: Text | None = Field(None, description="Visiting address, one line.")
 
 
@@ -60,8 +84,8 @@ class Site(Strict):
     title: Text = Field(description="Portal title, shown in the header and browser tab.")
     description: Text = Field(description="One sentence describing the portal (search engines, home).")
     organisation: Organisation
-    site_url: Text | None = Field(None, description="Public address, e.g. https://org.github.io/portaal/.")
-    repo_url: Text | None = Field(None, description="Repository address, for the 'edit this page' link.")
+    site_url: Url | None = Field(None, description="Public address, e.g. https://org.github.io/portaal/.")
+    repo_url: Url | None = Field(None, description="Repository address, for the 'edit this page' link.")
     repo_branch: Text = Field("main", description="Branch that 'edit this page' links open in the web editor.")
     methods: list[Slug] = Field(default_factory=list,
                                 description="Ids of the NT2 methods this organisation's school(s) use; empty = all.")
@@ -69,6 +93,11 @@ class Site(Strict):
     features: Features = Field(default_factory=Features)
     labels: dict[str, Text] = Field(default_factory=dict,
                                     description="Override Dutch UI words from the label table.")
+    allowed_hosts: list[HostName] = Field(
+        default_factory=list,
+        description="Other hosts that content may embed images and iframes from (e.g. www.youtube-nocookie.com); "
+                    "everything else on another host is an error, because the portal requests nothing from "
+                    "other hosts unless the organisation decided so here.")
 
 
 # --- routes.yml -----------------------------------------------------------------------------

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
-from generator import urls
+from generator import kinds, urls
 from generator.handouts.catalog import by_page as handouts_by_page
 from generator.handouts.catalog import groups as handout_groups
 from generator.labels import Labels
@@ -33,22 +34,28 @@ class RenderedSite:
     kinds: dict[str, str] = field(default_factory=dict)  # page path → template name ('module', 'quiz_page', …)
 
 
-def _cell(text: Any) -> str:
-    """Make text safe inside one Markdown table cell."""
-    return re.sub(r"\s*\n\s*", " ", str(text or "")).replace("|", "\\|").strip()
+def _markdown_field(text: Any) -> Markup:
+    """A Markdown field, rendered by the engine; its HTML is sanitised after rendering
+    (plugin ``on_page_content`` → :func:`generator.sanitize.clean_html`)."""
+    return Markup(str(text or "").strip())
 
 
 def _environment() -> Environment:
+    # Every {{ value }} is Text (Markdown-neutralised and HTML-escaped, generator.kinds) unless
+    # a helper below marked it: | md (Markdown field), | cell (Text in a table cell),
+    # | e or | attr (Text inside raw HTML that Markdown does not re-read), | url (Url field).
     env = Environment(
         loader=PackageLoader("generator", "templates/pages"),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,  # output is Markdown; HTML bits escape explicitly with |e
+        **kinds.markdown_environment_options(),
     )
-    env.filters["cell"] = _cell
-    env.filters["attr"] = lambda text: html.escape(str(text), quote=True)
+    env.filters["cell"] = kinds.cell
+    env.filters["attr"] = kinds.text_html
+    env.filters["md"] = _markdown_field
+    env.filters["url"] = kinds.url
     env.globals["quiz_view"] = quiz_view  # one quiz shape for web pages and handouts
     return env
 
@@ -66,8 +73,8 @@ class _Renderer:
         self.handouts = handouts_by_page(portal)
 
     def render(self, path: str, template: str, source: str | None = None, **context: Any) -> None:
-        def ref(target: str) -> str:
-            return urls.relative(path, target)
+        def ref(target: str) -> Markup:
+            return Markup(urls.relative(path, target))  # a generated path, never content
 
         text = _ENV.get_template(template).render(
             p=self.portal, L=self.labels, urls=urls, ref=ref, page_path=path,

@@ -52,11 +52,16 @@ class _Builder:
             self.scalars.flatten_mapping(node)
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = self.build(key_node, loc)
-                if isinstance(key, (list, dict)):
+                if isinstance(key_node, (yaml.MappingNode, yaml.SequenceNode)):
                     self._error(key_node, "a key cannot be a list or mapping", "use a plain word as key")
                     continue
-                key = str(key) if not isinstance(key, str) else key
+                if key_node.tag != _STR_TAG:
+                    # 'true:', '12:' or '~:' are a yes/no value, a number or nothing to YAML, and
+                    # str() of them ('True') would never match the key an editor meant.
+                    self._error(key_node, f"key '{key_node.value}' is read as {_kind_of(key_node.tag)}, not as text",
+                                f"put the key in quotes: '\"{key_node.value}\": …'")
+                    continue
+                key = self.build(key_node, loc)
                 if key in result:
                     first = self.source.positions[loc + (key,)]
                     self._error(key_node, f"duplicate key '{key}' (first at line {first[0]})",
@@ -76,6 +81,14 @@ class _Builder:
     def _error(self, node: yaml.Node, message: str, hint: str) -> None:
         line, col = _pos(node)
         self.errors.add(self.source.path, line, col, message, hint)
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _kind_of(tag: str) -> str:
+    return {"bool": "yes/no (true/false)", "int": "a number", "float": "a number", "null": "nothing (null)",
+            "timestamp": "a date"}.get(tag.rsplit(":", 1)[-1], "a non-text value")
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:

@@ -27,6 +27,7 @@ from generator.labels import Labels
 from generator.model import LEVEL_ORDER, Method, Module, RolePlay, Theme, Word
 from generator.portal import ChapterRef, Portal
 from generator.quizdata import QuizView, quiz_view
+from generator.sanitize import clean_html
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ def _escape(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _markdown(text: str) -> str:
-    return md.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    # Sanitised like every web page (generator.sanitize); no host is allowed here: WeasyPrint
+    # loads nothing from the network, so a remote image or iframe would only leave a hole.
+    return clean_html(md.markdown(text, extensions=["tables", "sane_lists"], output_format="html"))
 
 
 def _md(text: str | None, shift: int = 0, data: bool = False) -> Markup:

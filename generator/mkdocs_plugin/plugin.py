@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator import site_config
+from generator import kinds, site_config
 from generator.build import load_portal
 from generator.errors import ContentErrors, print_findings
 from generator.handouts import render_handouts, with_pdfs
@@ -21,11 +21,22 @@ from generator.labels import Labels
 from generator.mkdocs_plugin.config import TaalcoachConfig
 from generator.pages import RenderedSite, nav_paths, render_pages
 from generator.portal import Portal
+from generator.sanitize import clean_html
 from generator.search import SCRIPTS as SEARCH_SCRIPTS, STYLES as SEARCH_STYLES, search_files
 
 log = logging.getLogger("mkdocs.plugins.taalcoach")
 
 WATCHED = ("content", "quizzes")
+
+
+class _EscapedLabels:
+    """Labels for theme templates, which print without autoescape: each word HTML-escaped."""
+
+    def __init__(self, labels: Labels) -> None:
+        self._labels = labels
+
+    def __getattr__(self, key: str) -> str:
+        return kinds.text_html(self._labels[key])
 
 
 class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
@@ -56,16 +67,18 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         self.rendered = render_pages(self.portal)
         for path in self.rendered.skipped:
             log.info("docs/%s is hand-written and replaces the generated page", path)
-        config.site_name = self.portal.site.title
-        config.site_description = config.site_description or self.portal.site.description
+        # The theme prints these unescaped: Text fields become Markup (escaped once, and left
+        # alone by the theme's own '| e'), so a '<' or '"' in site.yml stays text on every page.
+        config.site_name = kinds.text_html(self.portal.site.title)
+        config.site_description = config.site_description or kinds.text_html(self.portal.site.description)
         config.site_url = site_config.site_url(self.portal) or config.site_url
         if not config.repo_url and self.portal.site.repo_url:
             config.repo_url = self.portal.site.repo_url
-            config.repo_name = site_config.repo_name(config.repo_url)
+            config.repo_name = kinds.text_html(site_config.repo_name(config.repo_url))
             docs = Path(config.docs_dir).resolve()
             docs_rel = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else "docs"
             config.edit_uri = f"edit/{self.portal.site.repo_branch}/{docs_rel}/"
-        config.copyright = config.copyright or site_config.copyright_line(self.portal)
+        config.copyright = config.copyright or kinds.text_html(site_config.copyright_line(self.portal))
         config.nav = self.rendered.nav
         config.theme["font"] = False  # privacy: never load Google Fonts
         overrides = str(site_config.OVERRIDES_DIR)
@@ -139,8 +152,14 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         """Theme templates we override (404) take their Dutch words from the label table."""
         assert self.portal is not None
-        env.globals["tc_labels"] = Labels(self.portal.site.labels)
+        env.globals["tc_labels"] = _EscapedLabels(Labels(self.portal.site.labels))
         return env
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
+        """Every page's HTML, generated or hand-written, reduced to the allowlist
+        (generator.sanitize): Markdown fields may hold a little HTML, never script."""
+        assert self.portal is not None
+        return clean_html(html, self.portal.site.allowed_hosts)
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         """Generated pages: 'edit this page' opens the YAML file they are made from."""

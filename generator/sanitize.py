@@ -1,0 +1,93 @@
+"""Sanitise HTML rendered from Markdown fields to an allowlist (nh3, the Rust 'ammonia' crate).
+
+Why an allowlist and not a blocklist: editors may write a little HTML in Markdown fields
+(a ``<br>``, a ``<details>``), but nothing that runs, loads or hides things: no script, no
+event handlers, no ``javascript:`` URLs, no ``<link>``/``<style>``/``<object>``, no inline
+``style``, and ``<iframe>``/``<img>`` only from this site or an allowlisted host
+(``site.yml``: ``allowed_hosts``). The same cleaner runs on every web page's content and on the
+HTML of every handout before WeasyPrint sees it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import nh3
+
+from generator.kinds import URL_SCHEMES
+
+TAGS = frozenset({
+    # what Markdown and its extensions produce
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details",
+    "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    # what the page templates produce (interactive quiz, sections, handout boxes)
+    "article", "aside", "button", "fieldset", "label", "legend", "nav", "section", "textarea", "input",
+    "main", "header", "footer",
+    # embeds, only from allowlisted hosts (see _attribute_filter)
+    "iframe",
+})
+# Dropped together with their content (ammonia keeps the text of other removed tags).
+CLEAN_CONTENT_TAGS = frozenset({"script", "style", "noscript", "template", "object", "embed", "svg", "math"})
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"id", "class", "title", "lang", "dir", "role", "hidden"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "iframe": {"src", "width", "height", "title", "allow", "allowfullscreen", "loading"},
+    "input": {"name", "value", "checked", "disabled"},
+    "textarea": {"name", "rows", "cols", "placeholder"},
+    "label": {"for"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "ol": {"start", "type", "reversed"},
+    "li": {"value"},
+    "details": {"open"},
+    "col": {"span"},
+    "colgroup": {"span"},
+}
+TAG_ATTRIBUTE_VALUES = {
+    "input": {"type": {"radio", "checkbox"}},
+    "button": {"type": {"button"}},
+}
+GENERIC_PREFIXES = frozenset({"data-", "aria-"})
+STYLE_PROPERTIES = frozenset({"text-align"})  # tables: column alignment only
+# Embeds that may load from another host when allowlisted; links (<a href>) never load anything.
+LOADING = {("img", "src"), ("iframe", "src")}
+
+
+def host_of(url: str) -> str | None:
+    """The host an address loads from, or ``None`` for addresses inside the site."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() in ("http", "https") or url.strip().startswith("//"):
+        return (parts.hostname or "").lower() or None
+    return None
+
+
+def host_allowed(host: str, allowed: Iterable[str]) -> bool:
+    """``host`` is allowlisted itself or is a subdomain of an allowlisted host."""
+    return any(host == a or host.endswith("." + a) for a in allowed)
+
+
+@lru_cache(maxsize=16)
+def _cleaner(allowed_hosts: tuple[str, ...]) -> nh3.Cleaner:
+    def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+        if (tag, attribute) in LOADING:
+            host = host_of(value)
+            if host is not None and not host_allowed(host, allowed_hosts):
+                return None
+            if tag == "iframe" and host is None:
+                return None  # an iframe of a local file could show anything: remote allowlist only
+        return value
+
+    return nh3.Cleaner(
+        tags=set(TAGS), clean_content_tags=set(CLEAN_CONTENT_TAGS), attributes=ATTRIBUTES,
+        attribute_filter=attribute_filter, strip_comments=True, link_rel=None,
+        generic_attribute_prefixes=set(GENERIC_PREFIXES), tag_attribute_values=TAG_ATTRIBUTE_VALUES,
+        url_schemes=set(URL_SCHEMES), filter_style_properties=set(STYLE_PROPERTIES))
+
+
+def clean_html(html: str, allowed_hosts: Iterable[str] = ()) -> str:
+    """``html`` reduced to the allowlist above; iframes and images only from allowed hosts."""
+    return _cleaner(tuple(sorted(set(allowed_hosts)))).clean(html)
