@@ -230,6 +230,7 @@ class BrowserAudit:
     external: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     failed: list[str] = field(default_factory=list)
     js_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)        # alert/confirm/prompt a page opened
 
 
 _AXE_RUN_JS = """async ([tags, extra, colourRules, colourOnly]) => {
@@ -305,6 +306,12 @@ def browser_audit(browser: object, site_url: str, built_site: Path) -> Iterator[
     page.on("requestfailed", on_request_failed)
     page.on("console", on_console)
     page.on("pageerror", lambda exc: audit.js_errors.append(f"{current['page']}: {exc}"))
+
+    def on_dialog(dialog: object) -> None:  # a dialog is script that content made run
+        audit.dialogs.append(f"{current['page']}: {dialog.type} {dialog.message!r}")  # type: ignore[attr-defined]
+        dialog.dismiss()  # type: ignore[attr-defined]
+
+    page.on("dialog", on_dialog)
     try:
         for rel in audit.pages:
             current["page"] = rel
@@ -356,6 +363,11 @@ def test_gate_no_failed_request_to_the_site(browser_audit: BrowserAudit) -> None
 
 def test_gate_javascript_no_errors_on_any_page(browser_audit: BrowserAudit) -> None:
     assert not browser_audit.js_errors, _report("JavaScript errors", browser_audit.js_errors)
+
+
+def test_gate_no_dialog_opened_by_any_page(browser_audit: BrowserAudit) -> None:
+    assert not browser_audit.dialogs, _report("dialogs opened (alert/confirm/prompt: content ran script)",
+                                              browser_audit.dialogs)
 
 
 def test_gate_audit_reached_every_page(browser_audit: BrowserAudit, capsys: pytest.CaptureFixture[str]) -> None:
