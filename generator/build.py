@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.errors import ErrorCollector, closest
-from generator.layers import HIDEABLE, base_root, without_hidden
 from generator.labels import label_problems
+from generator.layers import HIDEABLE, base_root, without_hidden
 from generator.model import (Method, Module, Quiz, RolesFile, RoutesFile, SearchWordsFile, Site, TasksFile,
                              Theme)
 from generator.portal import DocPage, Portal

@@ -77,7 +77,8 @@ def url_problem(value: str) -> str | None:
     if ":" in value.split("/", 1)[0] and not scheme:
         return "the part before ':' is not a valid scheme"
     if scheme and scheme not in URL_SCHEMES:
-        return f"addresses starting with '{scheme}:' are not allowed"
+        return (f"addresses starting with '{scheme}:' are not allowed; "
+                "use https://, http://, mailto:, tel: or a relative path")
     if scheme in ("https", "http") and not urlsplit(value).netloc:
         return f"'{scheme}:' needs a host, e.g. {scheme}://example.org/"
     return None

@@ -25,18 +25,18 @@ _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def placeholders(text: str) -> list[str]:
-    """The '{name}' placeholders of a label; ValueError says why a brace is not one."""
+    """The '{name}' placeholders of a label; ValueError (an English sentence) says what is wrong."""
     try:
         parsed = list(string.Formatter().parse(text))
-    except ValueError as exc:
-        raise ValueError(f"stray '{{' or '}}' ({exc})") from None
+    except ValueError:
+        raise ValueError("has an unmatched brace") from None
     names = []
     for _literal, name, spec, conversion in parsed:
         if name is None:
             continue
         if not name.isidentifier() or spec or conversion:
             shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
-            raise ValueError(f"'{{{shown}}}' is not a placeholder; only plain names like '{{total}}' are")
+            raise ValueError(f"uses '{{{shown}}}', which is not a plain placeholder")
         names.append(name)
     return names
 
@@ -58,7 +58,7 @@ def label_problems(overrides: Mapping[Any, Any]) -> list[tuple[str, str, str]]:
         try:
             used = placeholders(str(value))
         except ValueError as exc:
-            found.append((key, f"label '{key}': {exc}", _placeholder_hint(allowed)))
+            found.append((key, f"label '{key}' {exc}", _placeholder_hint(allowed)))
             continue
         unknown = [name for name in used if name not in allowed]
         if unknown:
@@ -69,7 +69,7 @@ def label_problems(overrides: Mapping[Any, Any]) -> list[tuple[str, str, str]]:
 
 def _placeholder_hint(allowed: set[str]) -> str:
     if not allowed:
-        return "this label has no placeholders; write '{{' and '}}' for literal braces"
+        return "this label has no placeholders; leave out the braces"
     return "this label knows " + ", ".join(f"{{{n}}}" for n in sorted(allowed))
 
 

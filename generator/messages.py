@@ -31,6 +31,8 @@ WORDS: dict[str, str] = {
     "true or false": "true of false", "a list (lines starting with '- ')": "een lijst (regels die beginnen met '- ')",
     "a mapping (lines of 'key: value')": "een reeks velden (regels 'veld: waarde')",
     "a mapping": "een reeks velden", "a list": "een lijst", "nothing": "niets",
+    "yes/no (true/false)": "ja/nee (true/false)", "nothing (null)": "niets (null)", "a date": "een datum",
+    "a non-text value": "iets anders dan tekst",
 }
 _WORD_FIELDS = {"kind", "what", "type", "found", "value_kind", "kinds"}
 
@@ -90,6 +92,29 @@ CATALOGUE_NL: tuple[tuple[str, str], ...] = (
      "een vraag van het type 'truefalse' heeft 'answer: true' of 'answer: false' nodig"),
     ("an 'open' question needs a 'model_answer'", "een open vraag heeft een 'model_answer' nodig"),
     ("'{where}': {problem}", "'{where}': {problem}"),
+    # field kinds: addresses, e-mail, labels, keys (kinds.py, labels.py, yaml_source.py)
+    ("'{where}' is {found}, which is not an allowed address", "'{where}' is {found}; dat adres mag hier niet"),
+    ("an address may not contain spaces or control characters",
+     "een adres mag geen spaties of stuurtekens bevatten"),
+    ("an address must say its scheme (https://…), not start with '//'",
+     "een adres begint met https:// (of http://), niet met '//'"),
+    ("the part before ':' is not a valid scheme", "het deel voor ':' is geen geldig soort adres"),
+    ("addresses starting with '{scheme}:' are not allowed; use https://, http://, mailto:, tel: or a relative path",
+     "adressen die met '{scheme}:' beginnen mogen niet; gebruik https://, http://, mailto:, tel: of een relatief pad"),
+    ("'{scheme}:' needs a host, e.g. {example}", "na '{scheme}:' hoort een domeinnaam, bijvoorbeeld {example}"),
+    ("'{where}' is {found}, which is not an e-mail address", "'{where}' is {found}; dat is geen e-mailadres"),
+    ("write it like naam@organisatie.nl", "schrijf het als naam@organisatie.nl"),
+    ("unknown label '{key}'", "onbekend label '{key}'"),
+    ("see generator/labels.yml for the labels", "de labels staan in generator/labels.yml"),
+    ("label '{key}' has an unmatched brace", "label '{key}' heeft een accolade zonder partner"),
+    ("label '{key}' uses '{text}', which is not a plain placeholder",
+     "label '{key}' gebruikt '{text}'; dat is geen gewone invulplek"),
+    ("label '{key}' uses unknown placeholder '{name}'", "label '{key}' gebruikt de onbekende invulplek '{name}'"),
+    ("this label has no placeholders; leave out the braces",
+     "dit label heeft geen invulplekken; laat de accolades weg"),
+    ("this label knows {names}", "dit label kent {names}"),
+    ("key '{key}' is read as {type}, not as text", "veldnaam '{key}' wordt gelezen als {type}, niet als tekst"),
+    ("put the key in quotes: '{quoted}: …'", "zet de veldnaam tussen aanhalingstekens: '{quoted}: …'"),
     # files and references (build.py)
     ("file is missing", "het bestand ontbreekt"),
     ("create {file}; `{command} new DIR` makes a complete example",

@@ -28,7 +28,7 @@ def _url(value: str) -> str:
 
 def _email(value: str) -> str:
     if not re.fullmatch(r"[^\s@<>()\[\]\\,;:\"']+@[^\s@<>()\[\]\\,;:\"']+\.[^\s@<>()\[\]\\,;:\"']+", value):
-        raise PydanticCustomError("email_kind", "{problem}", {"problem": "this is not an e-mail address"})
+        raise PydanticCustomError("email_kind", "not an e-mail address")
     return value
 
 

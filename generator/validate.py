@@ -90,10 +90,10 @@ def _message(err: dict[str, Any], loc: Loc, model: type[BaseModel], data: Any) -
             f"write {_TYPE_WORDS[kind]} here"
         return (f"'{where}' should be {_TYPE_WORDS[kind]}, not {_describe(value)}", hint, loc)
     if kind == "url_kind":
-        return (f"'{where}' is {_describe(value)}: {err['msg']}",
-                "use an address starting with https://, http://, mailto: or tel:, or a relative path", loc)
+        return (f"'{where}' is {_describe(value)}, which is not an allowed address", err["msg"], loc)
     if kind == "email_kind":
-        return (f"'{where}' is {_describe(value)}: {err['msg']}", "write it like naam@organisatie.nl", loc)
+        return (f"'{where}' is {_describe(value)}, which is not an e-mail address",
+                "write it like naam@organisatie.nl", loc)
     if kind == "value_error":
         msg = str(err.get("ctx", {}).get("error", err["msg"]))
         if " — " in msg:  # a validator that knows the fix says it after a dash

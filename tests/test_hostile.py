@@ -6,16 +6,15 @@ real CLI, PDFs included; each test then inspects the built HTML or PDFs for one 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
+from hostile import MARKDOWN_FIELDS, TEXT_FIELDS, PageParts, make_hostile_portal, marker_of, parse, text_payload
 from pypdf import PdfReader
 
 import sitekit
 from conftest import build_ok
-from hostile import (MARKDOWN_FIELDS, TEXT_FIELDS, PageParts, make_hostile_portal, marker_of, parse,
-                     text_payload)
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:", "#", "./", "../")
 
