@@ -47,7 +47,9 @@ def text_md(value: Any) -> Markup:
         return value
     text = _INLINE_SPECIAL.sub(r"\\\1", _one_line(value))
     text = _BLOCK_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", text)
-    text = str(escape(text))  # & < > " ' → entities (after the backslashes: '&#39;' has a '#')
+    # & < > → entities (after the backslashes: an entity has a '#'). Quotes stay: in Markdown
+    # text they are text, and page titles taken from a heading would otherwise show '&#39;'.
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = "".join(_EXTENSION_SPECIAL.get(ch, ch) for ch in text)
     return Markup(text)
 

@@ -89,6 +89,9 @@ def _message(err: dict[str, Any], loc: Loc, model: type[BaseModel], data: Any) -
         hint = "put the text in quotes" if kind == "string_type" and not isinstance(value, (dict, list)) else \
             f"write {_TYPE_WORDS[kind]} here"
         return (f"'{where}' should be {_TYPE_WORDS[kind]}, not {_describe(value)}", hint, loc)
+    if kind == "reserved_id":
+        return (f"'{where}' is {_describe(value)}, a name the portal uses for its own pages",
+                "choose another id, e.g. add a word: 'index-2' or 'overzicht-themas'", loc)
     if kind == "url_kind":
         return (f"'{where}' is {_describe(value)}, which is not an allowed address", err["msg"], loc)
     if kind == "email_kind":

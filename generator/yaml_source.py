@@ -6,6 +6,7 @@ lets a schema error deep inside a module point at the exact line an editor must 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,25 @@ class SourceFile:
         return (1, 1)
 
 
+# Limits that keep a hostile file from hanging or exhausting the build ("billion laughs": ten
+# nested aliases of ten items each expand to 10^10 values). The demo's largest file has ~600
+# values, so 100,000 leaves room for any real content.
+MAX_FILE_BYTES = 2_000_000
+MAX_VALUES = 100_000
+# The tags the safe loader resolves plain YAML to; anything else ('!ENV', '!!python/object')
+# is refused with a position instead of ending in a constructor traceback.
+_SAFE_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+              ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
+_DECIMAL = re.compile(r"[-+]?[0-9]+")
+
+
+class _TooLarge(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
 class _Builder:
     """Turns composed nodes into Python values, recording marks and duplicate keys."""
 
@@ -46,44 +66,111 @@ class _Builder:
         self.source = source
         self.errors = errors
         self.scalars = yaml.constructor.SafeConstructor()
+        self.values = 0
+        self.building: set[int] = set()  # ids of the collections being built: a cycle is an error
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
-        if isinstance(node, yaml.MappingNode):
-            self.scalars.flatten_mapping(node)
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                if isinstance(key_node, (yaml.MappingNode, yaml.SequenceNode)):
-                    self._error(key_node, "a key cannot be a list or mapping", "use a plain word as key")
-                    continue
-                if key_node.tag != _STR_TAG:
-                    # 'true:', '12:' or '~:' are a yes/no value, a number or nothing to YAML, and
-                    # str() of them ('True') would never match the key an editor meant.
-                    self._error(key_node, f"key '{key_node.value}' is read as {_kind_of(key_node.tag)}, not as text",
-                                f"put the key in quotes: '\"{key_node.value}\": …'")
-                    continue
-                key = self.build(key_node, loc)
-                if key in result:
-                    first = self.source.positions[loc + (key,)]
-                    self._error(key_node, f"duplicate key '{key}' (first at line {first[0]})",
-                                "remove one of the two; YAML would silently keep only the last")
-                    continue
-                self.source.positions[loc + (key,)] = _pos(key_node)
-                result[key] = self.build(value_node, loc + (key,))
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self.source.positions[loc + (index,)] = _pos(item)
-                items.append(self.build(item, loc + (index,)))
-            return items
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _TooLarge(node)
+        if node.tag not in _SAFE_TAGS:
+            self._error(node, f"the tag '{node.tag}' is not allowed", "remove it; content files use plain YAML only")
+            return None
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if id(node) in self.building:
+                self._error(node, "an alias refers to the list or mapping it is part of",
+                            "remove the alias (*name); it would repeat forever")
+                return None
+            self.building.add(id(node))
+            try:
+                return self._mapping(node, loc) if isinstance(node, yaml.MappingNode) else self._sequence(node, loc)
+            finally:
+                self.building.discard(id(node))
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        style = getattr(node, "style", None)
+        if not style and node.tag == "tag:yaml.org,2002:int":  # plain ("" in libyaml, None in PyYAML)
+            # YAML 1.1 reads '010' as octal 8, '0x1F' as 31 and '1:30' as 90: whole numbers in
+            # content are decimal, so '010' is 10 and every other notation is an error.
+            if _DECIMAL.fullmatch(node.value):
+                return int(node.value, 10)
+            self._error(node, f"'{node.value}' is not a whole number in decimal notation",
+                        "write the number with digits only, e.g. 90; put text in quotes")
+            return None
+        if not style and node.tag == "tag:yaml.org,2002:float" and ":" in node.value:
+            self._error(node, f"'{node.value}' is not a number in decimal notation",
+                        "write the number with digits only, e.g. 1.5; put text in quotes")
+            return None
         return self.scalars.construct_object(node, deep=True)
+
+    def _sequence(self, node: yaml.SequenceNode, loc: Loc) -> list[Any]:
+        items = []
+        for index, item in enumerate(node.value):
+            self.source.positions[loc + (index,)] = _pos(item)
+            items.append(self.build(item, loc + (index,)))
+        return items
+
+    def _merged_pairs(self, node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
+        """Pairs that '<<' brings in, as the YAML merge-key spec says: the mapping's own keys win
+        over merged ones, and among several merged mappings the first one listed wins."""
+        pairs: list[tuple[yaml.Node, yaml.Node]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag != _MERGE_TAG:
+                continue
+            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for source in sources:
+                if not isinstance(source, yaml.MappingNode):
+                    self._error(source, "'<<' merges a mapping, or a list of mappings",
+                                "point '<<' at an anchored mapping, e.g. '<<: *defaults'")
+                    continue
+                if id(source) in self.building:
+                    self._error(source, "an alias refers to the list or mapping it is part of",
+                                "remove the alias (*name); it would repeat forever")
+                    continue
+                self.building.add(id(source))
+                try:
+                    pairs.extend(self._merged_pairs(source))
+                    pairs.extend((k, v) for k, v in source.value if k.tag != _MERGE_TAG)
+                finally:
+                    self.building.discard(id(source))
+        return pairs
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        own = [(k, v) for k, v in node.value if k.tag != _MERGE_TAG]
+        merged = self._merged_pairs(node)
+        own_keys = {k.value for k, _ in own if isinstance(k, yaml.ScalarNode)}
+        seen_merged: set[str] = set()
+        pairs = []
+        for key_node, value_node in merged:
+            if key_node.value in own_keys or key_node.value in seen_merged:
+                continue
+            seen_merged.add(key_node.value)
+            pairs.append((key_node, value_node))
+        for key_node, value_node in [*own, *pairs]:
+            if isinstance(key_node, (yaml.MappingNode, yaml.SequenceNode)):
+                self._error(key_node, "a key cannot be a list or mapping", "use a plain word as key")
+                continue
+            if key_node.tag != _STR_TAG:
+                # 'true:', '12:' or '~:' are a yes/no value, a number or nothing to YAML, and
+                # str() of them ('True') would never match the key an editor meant.
+                self._error(key_node, f"key '{key_node.value}' is read as {_kind_of(key_node.tag)}, not as text",
+                            f"put the key in quotes: '\"{key_node.value}\": …'")
+                continue
+            key = key_node.value
+            if key in result:
+                first = self.source.positions[loc + (key,)]
+                self._error(key_node, f"duplicate key '{key}' (first at line {first[0]})",
+                            "remove one of the two; YAML would silently keep only the last")
+                continue
+            self.source.positions[loc + (key,)] = _pos(key_node)
+            result[key] = self.build(value_node, loc + (key,))
+        return result
 
     def _error(self, node: yaml.Node, message: str, hint: str) -> None:
         line, col = _pos(node)
         self.errors.add(self.source.path, line, col, message, hint)
-
-
-_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _kind_of(tag: str) -> str:
@@ -98,6 +185,10 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
 def read_yaml(path: Path, errors: ErrorCollector) -> SourceFile | None:
     """Parse one file; on any problem record an error and return ``None``."""
     raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        errors.add(path, 1, 1, f"file is too large ({len(raw) // 1000} kB; at most {MAX_FILE_BYTES // 1000} kB)",
+                   "split the content over several files")
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -112,13 +203,28 @@ def read_yaml(path: Path, errors: ErrorCollector) -> SourceFile | None:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and exc.problem and "end of stream" in exc.problem:
+            # an unclosed quote or bracket: the file's end is past the last line; point at the
+            # place it was opened, which is what the editor must fix
+            mark = exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and "end of stream" in problem:
+            problem = ("a quote is opened here and never closed" if "quoted" in exc.context
+                       else f"{exc.context} that is never closed")
         errors.add(path, line, col, f"YAML syntax error: {problem}",
                    "check indentation (spaces, not tabs) and put text containing ': ' or '#' in quotes")
         return None
-    except yaml.YAMLError as exc:  # pragma: no cover - reader errors without marks
-        errors.add(path, 1, 1, f"YAML error: {exc}", "check the file's syntax")
+    except yaml.reader.ReaderError as exc:  # a control character: libyaml gives its offset
+        position = max(0, min(int(exc.position), len(text)))
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        code = ord(exc.character) if isinstance(exc.character, str) else int(exc.character)
+        errors.add(path, line, col, f"the file contains a control character (U+{code:04X})",
+                   "delete the invisible character here (often pasted from a PDF or a word processor)")
+        return None
+    except yaml.YAMLError:  # pragma: no cover - other errors without marks
+        errors.add(path, 1, 1, "YAML error", "check the file's syntax")
         return None
     source = SourceFile(path=path, data=None, positions={(): (1, 1)})
     if node is None:
@@ -126,5 +232,12 @@ def read_yaml(path: Path, errors: ErrorCollector) -> SourceFile | None:
                    "add content, or delete the file if it is not needed")
         return None
     before = len(errors.errors)
-    source.data = _Builder(source, errors).build(node, ())
+    builder = _Builder(source, errors)
+    try:
+        source.data = builder.build(node, ())
+    except _TooLarge as too_large:
+        line, col = _pos(too_large.node)
+        errors.add(path, line, col, f"the file expands to more than {MAX_VALUES} values (aliases repeating aliases)",
+                   "use fewer aliases (*name); content files rarely need them")
+        return None
     return source if len(errors.errors) == before else None

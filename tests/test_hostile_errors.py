@@ -103,3 +103,82 @@ def test_contact_email_must_be_an_address(tmp_path: Path, capsys: pytest.Capture
         "email: info@taalcoach-voorbeeldstad.nl", "email: \"x@y.nl><script>alert(1)</script>\"")
     code, output = _check(_portal(tmp_path, "content/site.yml", site, append=False), capsys)
     assert code == 1 and "content/site.yml:6:" in output and "not an e-mail address" in output, output
+
+
+# --- group 4: YAML that cannot be weaponised ----------------------------------------------------
+MODULE = "content/modules/oefenen-met-spreken.yml"
+THEME = "content/themes/kennismaken.yml"
+BOMB = ('lol: &a ["x","x","x","x","x","x","x","x","x","x"]\n'
+        + "".join(f'l{n}: &{chr(98 + n)} [' + ",".join([f"*{chr(97 + n)}"] * 10) + "]\n" for n in range(7)))
+
+YAML_CASES = [
+    # (case id, file, full new text or None to append, appended text, 'line:col', words)
+    ("control-character-line-2", THEME, "title: Kennismaken\nsummary: Oefenen\x07 met kennismaken.\n", "", 2, 17,
+     ["control character (U+0007)"]),
+    ("unclosed-quote-last-line", THEME, None, "coach_tips_extra: 'nooit gesloten\n", 24, 19,
+     ["quote is opened here and never closed"]),
+    ("env-tag", MODULE, None, "extra: !ENV HOME\n", 18, 8, ["tag '!ENV' is not allowed"]),
+    ("python-tag", MODULE, None, "extra: !!python/object/apply:os.system ['id']\n", 18, 8,
+     ["python/object/apply:os.system' is not allowed"]),
+    ("billion-laughs", MODULE, None, BOMB, None, None, ["expands to more than 100000 values"]),
+    ("recursive-alias", MODULE, None, "extra: &r [*r]\n", 18, 8, ["alias refers to the list or mapping"]),
+    ("hex-number", MODULE, None, "extra: 0x1F\n", 18, 8, ["'0x1F' is not a whole number in decimal notation"]),
+    ("sexagesimal-number", MODULE, None, "extra: 1:30\n", 18, 8, ["'1:30' is not a whole number"]),
+    ("underscore-number", MODULE, None, "extra: 1_0\n", 18, 8, ["'1_0' is not a whole number"]),
+    ("merge-of-a-list", MODULE, None, "extra:\n  <<: [1, 2]\n", 19, 8, ["'<<' merges a mapping"]),
+    ("duplicate-key-still-refused", MODULE, None, "title: Nog een titel\n", 18, 1, ["duplicate key 'title'"]),
+]
+
+
+@pytest.mark.parametrize("case, rel, text, extra, line, col, words", YAML_CASES, ids=[c[0] for c in YAML_CASES])
+def test_yaml_cannot_be_weaponised(case: str, rel: str, text: str | None, extra: str, line: int | None,
+                                   col: int | None, words: list[str], tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    if text is None:
+        text = (MINI / rel).read_text(encoding="utf-8") + extra
+    code, output = _check(_portal(tmp_path, rel, text, append=False), capsys)
+    assert code == 1 and "Traceback" not in output, output
+    where = f"/{rel}:{line}:{col}: " if line else f"/{rel}:"
+    hit = [ln for ln in output.splitlines() if where in ln]
+    assert hit, f"no error at {where}:\n{output}"
+    for word in words:
+        assert word in hit[0], hit[0]
+
+
+def test_a_huge_file_is_refused_before_parsing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (MINI / MODULE).read_text(encoding="utf-8") + "# " + "x" * 2_100_000 + "\n"
+    code, output = _check(_portal(tmp_path, MODULE, text, append=False), capsys)
+    assert code == 1 and f"/{MODULE}:1:1: file is too large" in output, output
+
+
+def test_merge_key_override_follows_the_yaml_spec(tmp_path: Path) -> None:
+    from generator.build import load_portal
+
+    text = (MINI / THEME).read_text(encoding="utf-8").replace(
+        "  - title: Aan de balie\n",
+        "  - <<: {title: Oud, level: A1, coach_role: medewerker}\n    title: Aan de balie van de bibliotheek\n", 1)
+    assert "<<:" in text
+    play = next(t for t in load_portal(_portal(tmp_path, THEME, text, append=False)).themes
+                if t.id == "kennismaken").role_plays[0]
+    assert play.title == "Aan de balie van de bibliotheek"  # the mapping's own key wins over '<<'
+    assert play.level == "A2"
+
+
+def test_a_leading_zero_is_decimal_never_octal(tmp_path: Path) -> None:
+    from generator.build import load_portal
+
+    text = (MINI / MODULE).read_text(encoding="utf-8").replace("order: 20", "order: 010")
+    module = next(m for m in load_portal(_portal(tmp_path, MODULE, text, append=False)).modules
+                  if m.id == "oefenen-met-spreken")
+    assert module.order == 10
+
+
+@pytest.mark.parametrize("rel", ["content/modules/index.yml", "content/themes/index.yml", "quizzes/index.yml"])
+def test_reserved_ids_are_refused(rel: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = {"content/modules": MODULE, "content/themes": THEME,
+              "quizzes": "quizzes/rol-van-de-taalcoach.yml"}[rel.rsplit("/", 1)[0]]
+    text = (MINI / source).read_text(encoding="utf-8")
+    if rel.startswith("quizzes"):
+        text = text.replace("module: rol-van-de-taalcoach", "module: oefenen-met-spreken")
+    code, output = _check(_portal(tmp_path, rel, text, append=False), capsys)
+    assert code == 1 and f"/{rel}:1:1: 'id' is 'index', a name the portal uses" in output, output
