@@ -216,6 +216,28 @@ def _doc_pages(root: Path) -> tuple[DocPage, ...]:
     return tuple(pages)
 
 
+PORTAL_FOLDERS = ("content", "quizzes", "docs")
+
+
+def _escaping_links(root: Path, errors: ErrorCollector) -> None:
+    """Every file the build reads stays inside the portal folder: a symbolic link in content/,
+    quizzes/ or docs/ that points outside would publish that file (e.g. /etc/passwd) on the
+    site. Reported by name only; the target is never opened, so nothing of it is printed."""
+    inside = root.resolve()
+    for folder in PORTAL_FOLDERS:
+        top = root / folder
+        if top.is_symlink() or not top.is_dir():
+            candidates = [top] if top.is_symlink() else []
+        else:
+            candidates = []
+            for dirpath, dirnames, filenames in os.walk(top):  # does not follow links to folders
+                candidates += [Path(dirpath) / name for name in dirnames + filenames]
+        for path in candidates:
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                errors.add(path, 1, 1, "this file is a link to a place outside the portal folder",
+                           "copy the file into the portal folder instead of linking to it")
+
+
 def load_portal(root: Path | str = ".", *, shown_root: str | None = None) -> Portal:
     """Read and validate every source under ``root``; raise ContentErrors listing all problems.
 
@@ -224,6 +246,8 @@ def load_portal(root: Path | str = ".", *, shown_root: str | None = None) -> Por
     """
     errors = ErrorCollector(Path(root), shown_root=os.fspath(root) if shown_root is None else shown_root)
     root = Path(root)
+    _escaping_links(root, errors)
+    errors.raise_if_any()  # never read a file outside the portal, not even to report on it
     parts: dict[str, Any] = {}
     parts["site"] = _load_single(root, "content/site.yml", Site, errors)
     site: Site | None = parts["site"].obj if parts["site"] else None

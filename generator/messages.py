@@ -85,6 +85,10 @@ CATALOGUE_NL: tuple[tuple[str, str], ...] = (
      "'{where}' is {found}; die naam gebruikt het portaal zelf voor een pagina"),
     ("choose another id, e.g. add a word: 'index-2' or 'overzicht-themas'",
      "kies een ander id, bijvoorbeeld met een woord erbij: 'index-2' of 'overzicht-themas'"),
+    ("this file is a link to a place outside the portal folder",
+     "dit bestand is een koppeling naar een plek buiten de portaalmap"),
+    ("copy the file into the portal folder instead of linking to it",
+     "kopieer het bestand naar de portaalmap in plaats van ernaar te koppelen"),
     # checking fields (validate.py)
     ("expected a mapping of fields at the top of the file, found {found}",
      "bovenaan het bestand horen velden te staan, maar er staat {found}"),

@@ -182,3 +182,49 @@ def test_reserved_ids_are_refused(rel: str, tmp_path: Path, capsys: pytest.Captu
         text = text.replace("module: rol-van-de-taalcoach", "module: oefenen-met-spreken")
     code, output = _check(_portal(tmp_path, rel, text, append=False), capsys)
     assert code == 1 and f"/{rel}:1:1: 'id' is 'index', a name the portal uses" in output, output
+
+
+# --- group 2: files stay inside the portal ------------------------------------------------------
+SECRET = "geheim-TAALCOACH-9-niet-publiceren"
+
+
+@pytest.mark.parametrize("link", ["content/themes/geheim.yml", "content/modules/geheim.yml", "quizzes/geheim.yml",
+                                  "docs/geheim.md", "docs/map"])
+def test_a_link_out_of_the_portal_is_an_error_that_prints_nothing_of_the_target(
+        link: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "buiten"
+    outside.mkdir()
+    (outside / "geheim.md").write_text(f"# {SECRET}\ntitle: {SECRET}\n", encoding="utf-8")
+    portal = _portal(tmp_path, "content/site.yml", "")
+    (portal / link).symlink_to(outside if link.endswith("map") else outside / "geheim.md")
+    code, output = _check(portal, capsys)
+    assert code == 1 and "Traceback" not in output, output
+    assert f"/{link}:1:1: this file is a link to a place outside the portal folder" in output, output
+    assert SECRET not in output
+
+
+def test_a_link_inside_the_portal_is_fine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    portal = _portal(tmp_path, "content/site.yml", "")
+    (portal / "docs" / "ook-over.md").symlink_to(portal / "docs" / "over.md")
+    code, output = _check(portal, capsys)
+    assert code == 0, output
+
+
+@pytest.mark.parametrize("html", [
+    '<img src="file:///etc/passwd">',
+    '<link rel="attachment" href="file:///etc/passwd">',
+    '<a rel="attachment" href="file:///etc/hostname">bijlage</a>',
+    '<img src="https://example.org/tracker.png">',
+])
+def test_weasyprint_fetches_no_local_file_and_no_network(html: str, tmp_path: Path) -> None:
+    """The fetcher itself refuses, even for HTML that skipped the sanitiser."""
+    from pypdf import PdfReader
+
+    from generator.handouts.pdf import render_pdf
+
+    target = tmp_path / "h.pdf"
+    render_pdf(f"<p>Handout</p>{html}", target)
+    reader = PdfReader(target)
+    assert not dict(reader.attachments)
+    assert b"root:x:0:0" not in target.read_bytes()
+    assert not any(page.images for page in reader.pages)  # nothing was embedded

@@ -45,9 +45,26 @@ def local_url_fetcher() -> Any:  # a weasyprint.urls.URLFetcher (WeasyPrint has 
         def fetch(self, url: str, headers: dict | None = None):  # type: ignore[no-untyped-def]
             if not url.lower().startswith(("file:", "data:")):
                 raise NetworkFetchRefused(f"handouts load nothing from the network (refused {url})")
+            if url.lower().startswith("file:") and not _inside_allowed(url):
+                # only the package's own assets: a handout never embeds or attaches any other
+                # local file (an '<img src=file:///etc/passwd>' or an attachment link)
+                raise NetworkFetchRefused(f"handouts load only the generator's own files (refused {url[:80]})")
             return super().fetch(url, headers)
 
     return LocalOnly(allowed_protocols={"file", "data"}, allow_redirects=False)
+
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+def _inside_allowed(url: str) -> bool:
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        path = Path(unquote(urlsplit(url).path)).resolve()
+    except (OSError, ValueError):
+        return False
+    return path.is_relative_to(PACKAGE_DIR)
 
 
 def weasyprint_version() -> str:
