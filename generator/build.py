@@ -17,8 +17,7 @@ from pydantic import BaseModel
 from generator.errors import ErrorCollector, closest
 from generator.labels import label_problems
 from generator.layers import HIDEABLE, base_root, without_hidden
-from generator.model import (Method, Module, Quiz, RolesFile, RoutesFile, SearchWordsFile, Site, TasksFile,
-                             Theme)
+from generator.model import Method, Module, Quiz, RolesFile, RoutesFile, SearchWordsFile, Site, TasksFile, Theme
 from generator.portal import DocPage, Portal
 from generator.rules import Findings, run_rules
 from generator.validate import parse_model

@@ -22,7 +22,9 @@ from generator.mkdocs_plugin.config import TaalcoachConfig
 from generator.pages import RenderedSite, nav_paths, render_pages
 from generator.portal import Portal
 from generator.sanitize import clean_html
-from generator.search import SCRIPTS as SEARCH_SCRIPTS, STYLES as SEARCH_STYLES, search_files
+from generator.search import SCRIPTS as SEARCH_SCRIPTS
+from generator.search import STYLES as SEARCH_STYLES
+from generator.search import search_files
 
 log = logging.getLogger("mkdocs.plugins.taalcoach")
 
