@@ -113,6 +113,7 @@ CATALOGUE_NL: tuple[tuple[str, str], ...] = (
     ("use a positive number", "gebruik een positief getal"),
     ("'{where}' should be {type}, not {found}", "'{where}' moet {type} zijn, niet {found}"),
     ("put the text in quotes", "zet de tekst tussen aanhalingstekens"),
+    ("write {type} here, without quotes", "schrijf hier {type}, zonder aanhalingstekens"),
     ("write {type} here", "schrijf hier {type}"),
     ("see the editor guide for this kind of question", "zie de handleiding voor redacteuren bij dit soort vraag"),
     ("see the editor guide", "zie de handleiding voor redacteuren"),

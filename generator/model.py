@@ -54,7 +54,7 @@ PracticeLevel = Literal["A1", "A2", "B1"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, strict=True)
 
 
 # --- site.yml -------------------------------------------------------------------------------

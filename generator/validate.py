@@ -88,6 +88,9 @@ def _message(err: dict[str, Any], loc: Loc, model: type[BaseModel], data: Any) -
     if kind in _TYPE_WORDS:
         hint = "put the text in quotes" if kind == "string_type" and not isinstance(value, (dict, list)) else \
             f"write {_TYPE_WORDS[kind]} here"
+        if kind in ("int_type", "float_type") and isinstance(value, str):
+            # '"90"' is text, not a number (the JSON Schema in the editor refuses it too)
+            hint = f"write {_TYPE_WORDS[kind]} here, without quotes"
         return (f"'{where}' should be {_TYPE_WORDS[kind]}, not {_describe(value)}", hint, loc)
     if kind == "reserved_id":
         return (f"'{where}' is {_describe(value)}, a name the portal uses for its own pages",

@@ -20,6 +20,24 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 from generator.errors import ErrorCollector
 
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+
+
+class _Yaml12Booleans(_Loader):
+    """Only true and false are yes/no values, as in YAML 1.2 and the editors' YAML language server.
+
+    PyYAML follows YAML 1.1, where yes, no, on, off, y and n are booleans too: `pdf_handouts: yes`
+    passed `check` while the JSON Schema in the editor refused it. Now both read 'yes' as text
+    and refuse it where a yes/no value belongs."""
+
+
+_Yaml12Booleans.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL_TAG]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+_Yaml12Booleans.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                      list("tTfF"))
+
 Loc = tuple[str | int, ...]
 
 
@@ -200,7 +218,7 @@ def read_yaml(path: Path, errors: ErrorCollector) -> SourceFile | None:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Yaml12Booleans)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and exc.problem and "end of stream" in exc.problem:
