@@ -16,7 +16,9 @@ from generator.errors import UserError
 from generator.handouts import render_handouts, with_pdfs
 from generator.pages import RenderedSite, render_pages
 from generator.portal import Portal
-from generator.search import SCRIPTS as SEARCH_SCRIPTS, STYLES as SEARCH_STYLES, search_files
+from generator.search import SCRIPTS as SEARCH_SCRIPTS
+from generator.search import STYLES as SEARCH_STYLES
+from generator.search import search_files
 
 MARKER = ".taalcoach-export"
 

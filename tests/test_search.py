@@ -65,7 +65,7 @@ def test_python_and_browser_stem_every_word_of_the_portal_identically(built_site
     assert len(vocabulary) > 1000, "the portal's words make a real sample"
     answer = node_search(built_site, {"stem": sample, "terms": ["Het Taalcafé, de taalcoach-organisatie en "
                                                                  "foto's van hoofdstuk 12; ideeën!"]})
-    differ = [(w, stem(w), js) for w, js in zip(sample, answer["stems"]) if stem(w) != js]
+    differ = [(w, stem(w), js) for w, js in zip(sample, answer["stems"], strict=True) if stem(w) != js]
     assert not differ, f"Python and JavaScript stem differently: {differ[:20]}"
     assert answer["terms"][0] == terms("Het Taalcafé, de taalcoach-organisatie en foto's van hoofdstuk 12; ideeën!")
 
@@ -100,7 +100,7 @@ def test_every_generated_page_is_found_by_its_title(built_site: Path, demo_porta
     titles = {path: next(line[2:].strip() for line in md.splitlines() if line.startswith("# "))
               for path, md in rendered.pages.items()}
     results = search(built_site, *titles.values())
-    missing = [f"{path}: {title}" for (path, title), found in zip(titles.items(), results)
+    missing = [f"{path}: {title}" for (path, title), found in zip(titles.items(), results, strict=True)
                if urls.page_url(path) not in found]
     assert not missing, f"pages not found by their own title: {missing}"
 

@@ -44,7 +44,7 @@ class SearchIndex:
 
 def _script(name: str, data: object) -> bytes:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f'taalcoachSearch.receive("{name}",{payload});\n'.encode("utf-8")
+    return f'taalcoachSearch.receive("{name}",{payload});\n'.encode()
 
 
 def _hashed(stem_name: str, name_in_data: str, data: object) -> tuple[str, bytes]:
@@ -67,10 +67,10 @@ def _postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
     The score is BM25 over the weighted fields, times the page kind's weight. The title part
     lets the browser prefer the page whose title the query covers: 'op weg hoofdstuk 1' →
     chapter 1, and 'Voorbeeldmethode Op Weg' → the method, not its twelve chapters."""
-    weighted: list[Counter[str]] = []
+    weighted: list[dict[str, float]] = []
     lengths: list[float] = []
     for doc in docs:
-        counts: Counter[str] = Counter()
+        counts: dict[str, float] = defaultdict(float)
         for field, weight in FIELD_WEIGHTS.items():
             found = terms(getattr(doc, field))
             if field == "title":  # a word of a short title says more: 'Voorbeeldmethode Op Weg'
@@ -83,7 +83,7 @@ def _postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
     frequency: Counter[str] = Counter(term for counts in weighted for term in counts)
     n = len(docs)
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for number, (doc, counts) in enumerate(zip(docs, weighted)):
+    for number, (doc, counts) in enumerate(zip(docs, weighted, strict=True)):
         in_title = set(terms(doc.title))
         title_size = min(7, len(in_title))
         norm = K1 * (1 - B + B * lengths[number] / average)

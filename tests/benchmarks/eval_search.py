@@ -25,9 +25,9 @@ import sys
 import tempfile
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from contextlib import redirect_stdout
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -125,7 +125,7 @@ def pagefind_search(site: Path) -> Engine | None:
 def score(queries: list[dict], results: list[list[str]]) -> dict[str, dict[str, float]]:
     """Per category (and 'all'): hit@1, hit@5, MRR@10, zero-result rate, count."""
     rows: dict[str, list[tuple[int | None, bool]]] = defaultdict(list)
-    for query, found in zip(queries, results):
+    for query, found in zip(queries, results, strict=True):
         expected = set(query["expect"])
         rank = next((i for i, url in enumerate(found[:10]) if url in expected), None)
         for key in (query["cat"], "all"):
@@ -158,7 +158,7 @@ def print_table(tables: dict[str, dict[str, dict[str, float]]]) -> None:
 
 def misses(queries: list[dict], results: list[list[str]]) -> list[str]:
     lines = []
-    for query, found in zip(queries, results):
+    for query, found in zip(queries, results, strict=True):
         if not set(query["expect"]) & set(found[:5]):
             lines.append(f"  [{query['cat']}] {query['q']!r}: got {found[:3]}, want {query['expect'][0]}")
     return lines
