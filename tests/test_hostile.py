@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hostile import MARKDOWN_FIELDS, TEXT_FIELDS, PageParts, make_hostile_portal, marker_of, parse, text_payload
 from pypdf import PdfReader
 
 import sitekit
 from conftest import build_ok
+from hostile import MARKDOWN_FIELDS, TEXT_FIELDS, PageParts, make_hostile_portal, marker_of, parse, text_payload
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:", "#", "./", "../")
 
@@ -138,7 +138,7 @@ def test_chromium_opens_no_dialog_and_asks_no_other_host(browser: object, hostil
     dialogs: list[str] = []
     external: list[str] = []
     current = {"page": ""}
-    context = browser.new_context(locale="nl-NL")  # type: ignore[attr-defined]
+    context = sitekit.new_context(browser)
 
     def route(route: object) -> None:
         external.append(f"{current['page']} → {route.request.url}")  # type: ignore[attr-defined]

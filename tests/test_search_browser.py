@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import sitekit
 from conftest import PageProbe
 
 pytestmark = pytest.mark.browser
@@ -60,7 +61,7 @@ def test_results_follow_the_ranking_and_escape_closes(probe: PageProbe, site_url
 
 def test_search_works_from_a_file_url(browser: object, built_site: Path) -> None:
     """The offline copy opens pages from disk: no fetch() or workers there, scripts only."""
-    context = browser.new_context(locale="nl-NL")  # type: ignore[attr-defined]
+    context = sitekit.new_context(browser)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
