@@ -144,15 +144,17 @@ def score(queries: list[dict], results: list[list[str]]) -> dict[str, dict[str, 
 
 
 def print_table(tables: dict[str, dict[str, dict[str, float]]]) -> None:
+    """One row per category; each metric shows the engines side by side, in the order given."""
     engines = list(tables)
     categories = sorted({c for t in tables.values() for c in t} - {"all"}) + ["all"]
     metrics = ["hit@1", "hit@5", "mrr@10", "zero"]
-    head = f"{'category':<15}{'n':>4}  " + "  ".join(f"{m + ' ' + e:>20}" for m in metrics for e in engines)
-    print(head)
-    print("-" * len(head))
+    width = 6 * len(engines)
+    print(f"{'':<15}{'':>4}  " + "  ".join(f"{m:^{width}}" for m in metrics))
+    print(f"{'category':<15}{'n':>4}  " + "  ".join("".join(f"{e[:5]:>6}" for e in engines) for _ in metrics))
     for cat in categories:
         n = next(int(t[cat]["n"]) for t in tables.values() if cat in t)
-        cells = "  ".join(f"{tables[e].get(cat, {}).get(m, float('nan')):>20.2f}" for m in metrics for e in engines)
+        cells = "  ".join("".join(f"{tables[e].get(cat, {}).get(m, float('nan')):>6.2f}" for e in engines)
+                          for m in metrics)
         print(f"{cat:<15}{n:>4}  {cells}")
 
 
@@ -178,13 +180,14 @@ def main() -> int:
         engines: dict[str, Engine] = {}
         if not args.only_own:
             baseline = build_baseline(args.portal, work / "baseline")
-            engines["lunr-nl"] = material_search(baseline)
+            engines["lunr"] = material_search(baseline)
             pagefind = pagefind_search(baseline)
             if pagefind:
-                engines["pagefind"] = pagefind
+                engines["pfind"] = pagefind
         engines["new"] = own_search(build(args.portal, work / "site"))
         results = {name: run(texts) for name, run in engines.items()}
-        print(f"{len(queries)} queries from {args.queries.name} over {args.portal.resolve().name}\n")
+        print(f"{len(queries)} queries from {args.queries.name} over {args.portal.resolve().name}; "
+              "lunr = Material's search (lunr, lang: nl), pfind = Pagefind, new = the portal's search\n")
         print_table({name: score(queries, found) for name, found in results.items()})
         if args.misses:
             for name, found in results.items():

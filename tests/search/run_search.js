@@ -8,6 +8,8 @@
  *   request: {"queries": ["de huisarts", …], "limit": 10}  → {"results": [[url, …], …]}
  *   request: {"stem": ["fietsen", …]}                      → {"stems": ["fiets", …]}
  *   request: {"terms": ["Het taalcafé", …]}                → {"terms": [["taalcaf"], …]}
+ *   request: {"firstSearch": ["huisarts", …]}              → {"loaded": [[file, …], …]}
+ *     (the index files a visitor's first search downloads, each query in a fresh page)
  */
 "use strict";
 const fs = require("fs");
@@ -30,10 +32,12 @@ const snowball = (w) => lunr.nl.stemmer(w);
 const config = {};
 vm.runInNewContext(fs.readFileSync(path.join(folder, "config.js"), "utf8"), { window: config });
 let manifest = null;
+let loaded = [];
 function loadData(name) {
   const file = name === "manifest" ? config.taalcoachSearchConfig.manifest
     : manifest[name[0] === "t" ? "shardFiles" : "docFiles"][Number(name.slice(1))];
   let received;
+  loaded.push(file);
   vm.runInNewContext(fs.readFileSync(path.join(folder, file), "utf8"),
     { taalcoachSearch: { receive(n, data) { received = data; } } });
   if (name === "manifest") manifest = received;
@@ -50,6 +54,15 @@ async function main() {
     for (const q of request.queries) {
       const found = await engine.search(q, { limit: request.limit || 10 });
       answer.results.push(found.results.map((r) => r.url));
+    }
+  }
+  if (request.firstSearch) {
+    answer.loaded = [];
+    for (const q of request.firstSearch) {
+      loaded = [];
+      const fresh = new search.Engine(loadData, () => Promise.resolve(snowball));
+      await fresh.search(q, { typing: true, limit: 10 });
+      answer.loaded.push(loaded);
     }
   }
   if (request.stem) answer.stems = request.stem.map((w) => engine.stem(w));
