@@ -217,8 +217,15 @@ def test_new_works_from_an_installed_package_not_only_a_checkout(tmp_path: Path)
     result = subprocess.run([sys.executable, "-m", "generator", "new", str(target)], cwd=tmp_path,
                             capture_output=True, text=True, env={"PYTHONPATH": str(lib), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
-    assert (target / "content" / "themes").is_dir() and (target / "mkdocs.yml").exists()
-    assert len(list((target / "quizzes").glob("*.yml"))) == len(list((ROOT / "quizzes").glob("*.yml")))
+    # The repository files come from the package's templates; the default content stays in the
+    # package as the base layer, and the new portal builds on it.
+    assert (target / "README.md").exists() and (target / "mkdocs.yml").exists()
+    assert "basis: standaard" in (target / "content" / "site.yml").read_text(encoding="utf-8")
+    checked = subprocess.run([sys.executable, "-m", "generator", "--lang", "en", "check", "--portal", str(target)],
+                             cwd=tmp_path, capture_output=True, text=True,
+                             env={"PYTHONPATH": str(lib), "PATH": "/usr/bin:/bin"})
+    assert checked.returncode == 0, checked.stderr
+    assert f"{len(list((ROOT / 'quizzes').glob('*.yml')))} quizzes" in checked.stdout
 
 
 def test_both_articles_plurals_and_routes_without_exam_level_render(tmp_path: Path) -> None:
