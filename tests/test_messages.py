@@ -121,3 +121,22 @@ def test_kinds_inside_sentences_are_translated() -> None:
     assert translate("unknown theme 'x'", "nl") == "onbekend thema 'x'"
     assert translate("there are no methods yet", "nl") == "er zijn nog geen methodes"
     assert translate("no entry for this sentence", "nl") == "no entry for this sentence"
+
+
+def test_every_message_of_the_hostile_cases_has_a_dutch_sentence(tmp_path: Path) -> None:
+    """The YAML-hardening and field-kind messages (test_hostile_errors.py) reach Dutch editors in Dutch."""
+    from test_hostile_errors import APPENDED, YAML_CASES
+
+    cases = [(rel, (MINI / rel).read_text(encoding="utf-8") + edit) for _, rel, edit, *_ in APPENDED]
+    cases += [(rel, text if text is not None else (MINI / rel).read_text(encoding="utf-8") + extra)
+              for _, rel, text, extra, *_ in YAML_CASES]
+    untranslated = []
+    for number, (rel, text) in enumerate(cases):
+        root = tmp_path / str(number)
+        shutil.copytree(MINI, root)
+        (root / rel).write_text(text, encoding="utf-8")
+        with pytest.raises(ContentErrors) as info:
+            load_portal(root)
+        untranslated += [f"{rel}: {part}" for error in info.value.errors for part in (error.message, error.hint)
+                         if part and not has_translation(part)]
+    assert untranslated == []
