@@ -66,3 +66,24 @@ def test_theme_nobody_uses_is_a_warning(portal: Path) -> None:
 
 def test_the_demo_keeps_every_rule() -> None:
     assert [str(w) for w in load_portal(ROOT).warnings] == []
+
+
+def test_single_choice_answers_in_one_shown_place_are_a_warning(portal: Path) -> None:
+    """Shuffled questions spread their right answers (quizdata.py); 'keep_order' questions are
+    the editor's own choice, so three right answers in the same place get a warning."""
+    rel = "quizzes/rol-van-de-taalcoach.yml"
+    question = ("  - type: single\n    question: Vraag {n}?\n    keep_order: true\n    options:\n"
+                "      - {{text: Eerste {n}, feedback: Niet goed want zo.}}\n"
+                "      - {{text: Tweede {n}, correct: true, feedback: Goed want zo.}}\n"
+                "    explanation: Uitleg.\n")
+    path = portal / rel
+    path.write_text(path.read_text(encoding="utf-8") + "".join(question.format(n=n) for n in range(3)),
+                    encoding="utf-8")
+    warned = [str(w) for w in load_portal(portal).warnings]
+    [piled] = [w for w in warned if "single-choice" in w]
+    assert piled.startswith(f"{rel}:{line_of(portal, rel, 'questions:')}:1: in ")  # 3 or 4 of 4: the
+    assert piled.endswith(" of 4 single-choice questions of quiz 'rol-van-de-taalcoach' the right answer "
+                          "is shown as option 2 — remove 'keep_order: true' where the order does not "
+                          "matter, or reorder those options")  # fixture's own question is shuffled
+    path.write_text(path.read_text(encoding="utf-8").replace("    keep_order: true\n", ""), encoding="utf-8")
+    assert not [w for w in load_portal(portal).warnings if "single-choice" in str(w)]
