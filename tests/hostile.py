@@ -86,6 +86,7 @@ MARKDOWN_FIELDS: dict[str, tuple[str, list[Any]]] = {
     "trainer-notes": ("content/modules/rol-van-de-taalcoach.yml", ["sections", 0, "trainer_notes"]),
     "activity-instructions": ("content/modules/rol-van-de-taalcoach.yml", ["activities", 0, "instructions"]),
     "route-for-whom": ("content/routes.yml", ["routes", 0, "for_whom"]),
+    "route-coach-guidance": ("content/routes.yml", ["routes", 0, "coach_guidance"]),
     "routes-intro": ("content/routes.yml", ["intro"]),
     "theme-outing": ("content/themes/kennismaken.yml", ["outing"]),
     "role-play-situation": ("content/themes/kennismaken.yml", ["role_plays", 0, "situation"]),
