@@ -182,3 +182,15 @@ def test_non_demo_portal_finds_its_own_words_and_synonyms(tmp_path: Path) -> Non
     found = search(site, "het zadel", "fietslessen", "voorrang", "rijwiel", "fietsemaker", "fiets les")
     page = urls.page_url(urls.theme("fietsles"))
     assert [r[:1] for r in found] == [[page]] * len(found), found
+
+
+def test_export_carries_the_search_for_other_engines(tmp_path: Path, demo_portal: Portal) -> None:
+    from generator.export import export_portal
+
+    target = tmp_path / "export"
+    export_portal(demo_portal, ROOT, target)
+    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "search:" not in config.split("plugins:")[1].split("\n")[0], "no Material search in the export"
+    assert "assets/taalcoach/search/search.js" in config
+    folder = target / "docs" / "assets" / "taalcoach" / "search"
+    assert list(folder.glob("manifest.*.js")) and (folder / "vendor" / "lunr.nl.js").exists()

@@ -102,8 +102,9 @@ def main() -> int:
     kb = 1024
     try:
         portals = [("demo", ROOT)] + [(f"synthetic {n}", make_portal(work / f"p{n}", n)) for n in args.sizes]
+        baseline = "   Material index gz" if args.baseline else ""
         print(f"{'portal':<16}{'pages':>6}{'index KB':>10}{'index gz':>10}{'files':>7}{'page view gz':>14}"
-              f"{'manifest gz':>13}{'1st search gz median':>22}{'max':>8}" + ("   Material index gz" if args.baseline else ""))
+              f"{'manifest gz':>13}{'1st search gz median':>22}{'max':>8}{baseline}")
         for name, portal in portals:
             with _quiet():
                 site = build(portal, work / f"site-{name.replace(' ', '-')}")
