@@ -18,20 +18,26 @@ from generator.messages import LANG_ENV, LANGUAGES, language, translate
 
 def _check(args: argparse.Namespace) -> int:
     from generator.build import load_portal
+    from generator.handouts import render_handouts
     from generator.pages import render_pages
 
     portal = load_portal(args.portal)
     rendered = render_pages(portal)
+    # Handout HTML too (not the PDFs, which take seconds each): a template error in a handout
+    # shows in `check`, not only in the build.
+    handouts = render_handouts(portal)
     print_findings(portal.warnings, args.lang)
     chapters = sum(len(m.chapters) for m in portal.methods)
     warned = len(portal.warnings)
     if language(args.lang) == "en":
         print(f"OK: {len(rendered.pages)} pages from {len(portal.modules)} modules, {len(portal.themes)} themes, "
-              f"{chapters} chapters in {len(portal.methods)} methods, {len(portal.quizzes)} quizzes"
+              f"{chapters} chapters in {len(portal.methods)} methods, {len(portal.quizzes)} quizzes, "
+              f"{len(handouts)} handouts"
               + (f"; {warned} warning{'s' if warned != 1 else ''}." if warned else "."))
     else:
         print(f"OK: {len(rendered.pages)} pagina's uit {len(portal.modules)} modules, {len(portal.themes)} thema's, "
-              f"{chapters} hoofdstukken in {len(portal.methods)} methodes, {len(portal.quizzes)} quizzen"
+              f"{chapters} hoofdstukken in {len(portal.methods)} methodes, {len(portal.quizzes)} quizzen, "
+              f"{len(handouts)} handouts"
               + (f"; {warned} waarschuwing{'en' if warned != 1 else ''}." if warned else "."))
     return 0
 
@@ -125,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
                                                         "(default: current folder)")
         return p
 
-    command("check", _check, "validate the content and render all pages, without building the site")
+    command("check", _check, "validate the content and render all pages and handouts, without building the site")
     build = command("build", _build, "build the site (and PDF handouts) with MkDocs --strict")
     build.add_argument("--site-dir", default=None, help="output folder (default: site/ in the portal folder)")
     build.add_argument("--no-pdf", action="store_true", help="skip PDF handouts (faster)")

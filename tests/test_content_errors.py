@@ -240,3 +240,20 @@ def test_check_warns_when_right_answers_pile_up(portal: Path) -> None:
     assert "warning" in result.stdout
     dutch = run_cli("check", "--portal", str(portal)).stderr
     assert "in 4 van de 4 stellingen van quiz 'rol-van-de-taalcoach' is het antwoord 'false'" in dutch
+
+
+def test_check_renders_handouts_so_their_template_errors_show(portal: Path,
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from jinja2 import Environment, FunctionLoader, StrictUndefined, UndefinedError
+
+    from generator import cli
+    from generator.handouts import documents
+
+    assert cli.main(["--lang", "en", "check", "--portal", str(portal)]) == 0
+    assert " handouts" in capsys.readouterr().out
+    broken = Environment(loader=FunctionLoader(lambda name: "{{ no_such_variable.title }}"),
+                         undefined=StrictUndefined)
+    monkeypatch.setattr(documents, "_ENV", broken)
+    with pytest.raises(UndefinedError):
+        cli.main(["check", "--portal", str(portal)])
