@@ -257,3 +257,92 @@ def test_check_renders_handouts_so_their_template_errors_show(portal: Path,
     monkeypatch.setattr(documents, "_ENV", broken)
     with pytest.raises(UndefinedError):
         cli.main(["check", "--portal", str(portal)])
+
+
+# --- the remaining error branches of build.py, validate.py and yaml_source.py ------------------
+def test_file_name_that_is_no_id_and_no_id_field(portal: Path) -> None:
+    (portal / "content/themes/kennismaken.yml").rename(portal / "content/themes/Kennis_Maken.yml")
+    errors = errors_of(portal)
+    assert any(e.startswith("content/themes/Kennis_Maken.yml:1:1: file name 'Kennis_Maken.yml' is not a valid id")
+               and "rename the file" in e for e in errors), errors
+
+
+def test_duplicate_chapter_number_in_a_method(portal: Path) -> None:
+    rel = "content/methods/voorbeeldmethode-op-weg.yml"
+    replace(portal, rel, "  - number: 2\n", "  - number: 1\n")
+    [error] = errors_of(portal)
+    line = [n for n, text in enumerate((portal / rel).read_text(encoding="utf-8").splitlines(), 1)
+            if "- number: 1" in text][1]
+    assert error.startswith(f"{rel}:{line}:") and "duplicate chapter number '1'" in error
+
+
+def test_unknown_method_in_site_yml(portal: Path) -> None:
+    replace(portal, "content/site.yml", "methods: []", "methods: [voorbeeldmethode-op-wge]")
+    [error] = errors_of(portal)
+    assert error.startswith(f"content/site.yml:{line_of(portal, 'content/site.yml', 'methods:')}:")
+    assert "voorbeeldmethode-op-wge" in error and "voorbeeldmethode-op-weg" in error  # did you mean
+
+
+def test_second_quiz_for_the_same_module(portal: Path) -> None:
+    shutil.copy(portal / "quizzes/rol-van-de-taalcoach.yml", portal / "quizzes/nog-een-quiz.yml")
+    errors = errors_of(portal)
+    assert any("module 'rol-van-de-taalcoach' already has a quiz" in e and "merge the questions" in e
+               for e in errors), errors
+
+
+def test_id_that_is_not_a_slug(portal: Path) -> None:
+    replace(portal, "content/themes/kennismaken.yml", "title: Kennismaken", "id: Kennis Maken\ntitle: Kennismaken")
+    errors = errors_of(portal)
+    assert any(e.startswith("content/themes/kennismaken.yml:1:") and "not a valid id" in e
+               and "lowercase letters, digits and hyphens" in e for e in errors), errors
+
+
+def test_number_below_its_minimum(portal: Path) -> None:
+    replace(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: 0")
+    errors = errors_of(portal)
+    assert any("'duration' is '0', but must be greater than 0" in e for e in errors), errors
+
+
+@pytest.mark.parametrize(("value", "described"), [("{a: 1}", "a mapping"), ("[a, b]", "a list"),
+                                                  ("true", "'true'"), ("", "nothing")])
+def test_wrong_kind_of_value_is_named(portal: Path, value: str, described: str) -> None:
+    replace(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", f"duration: {value}")
+    errors = errors_of(portal)
+    assert any(f"'duration' should be a whole number, not {described}" in e for e in errors), errors
+
+
+def test_file_that_is_a_list_instead_of_fields(portal: Path) -> None:
+    (portal / "content/themes/kennismaken.yml").write_text("- title: Kennismaken\n", encoding="utf-8")
+    [error] = errors_of(portal)
+    assert error.startswith("content/themes/kennismaken.yml:1:1: expected a mapping of fields at the top "
+                            "of the file, found a list")
+
+
+def test_sexagesimal_float_is_refused(portal: Path) -> None:
+    replace(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: 1:30.5")
+    [error] = errors_of(portal)
+    assert "'1:30.5' is not a number in decimal notation" in error
+
+
+def test_merge_key_that_merges_its_own_mapping(portal: Path) -> None:
+    replace(portal, "content/themes/kennismaken.yml", "questions:\n", "questions: &q\n  <<: *q\n")
+    errors = errors_of(portal)
+    assert any("an alias refers to the list or mapping it is part of" in e for e in errors), errors
+
+
+def test_key_that_is_a_list(portal: Path) -> None:
+    replace(portal, "content/themes/kennismaken.yml", "title: Kennismaken", "? [a, b]\n: x\ntitle: Kennismaken")
+    [error] = errors_of(portal)
+    assert error.startswith("content/themes/kennismaken.yml:1:") and "a key cannot be a list or mapping" in error
+
+
+def test_file_saved_with_a_byte_order_mark_is_read(portal: Path) -> None:
+    path = portal / "content/themes/kennismaken.yml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert any(t.title == "Kennismaken" for t in load_portal(portal).themes)
+
+
+def test_blank_title_is_empty(portal: Path) -> None:
+    replace(portal, "content/themes/kennismaken.yml", "title: Kennismaken", 'title: "   "')
+    [error] = errors_of(portal)
+    assert error.startswith("content/themes/kennismaken.yml:1:") and "'title' is empty" in error
