@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator import privacy
 from generator.errors import ErrorCollector, closest
 from generator.labels import label_problems
 from generator.layers import HIDEABLE, base_root, without_hidden
@@ -237,6 +238,16 @@ def _escaping_links(root: Path, errors: ErrorCollector) -> None:
                            "copy the file into the portal folder instead of linking to it")
 
 
+def _check_privacy(root: Path, parts: dict[str, Any], errors: ErrorCollector) -> None:
+    """Content that would make the site contact another host is an error at its line."""
+    site = parts.get("site")
+    allowed = site.obj.allowed_hosts if site else []
+    sources = [item.source for value in parts.values()
+               for item in (value if isinstance(value, list) else [value]) if item is not None]
+    privacy.check_sources(sources, allowed, errors)
+    privacy.check_docs(root / "docs", allowed, errors)
+
+
 def load_portal(root: Path | str = ".", *, shown_root: str | None = None) -> Portal:
     """Read and validate every source under ``root``; raise ContentErrors listing all problems.
 
@@ -277,6 +288,7 @@ def load_portal(root: Path | str = ".", *, shown_root: str | None = None) -> Por
                     if (words_root / SEARCH_WORDS).exists() else None)
     if search_words:
         _check_synonyms(search_words, errors)
+    _check_privacy(root, parts, errors)
     errors.raise_if_any()
     routes, roles, tasks = parts["routes"].obj, parts["roles"].obj, parts["tasks"].obj
     portal = Portal(

@@ -32,7 +32,7 @@ WORDS: dict[str, str] = {
     "a mapping (lines of 'key: value')": "een reeks velden (regels 'veld: waarde')",
     "a mapping": "een reeks velden", "a list": "een lijst", "nothing": "niets",
     "yes/no (true/false)": "ja/nee (true/false)", "nothing (null)": "niets (null)", "a date": "een datum",
-    "a non-text value": "iets anders dan tekst",
+    "a non-text value": "iets anders dan tekst", "image": "afbeelding",
 }
 _WORD_FIELDS = {"kind", "what", "type", "found", "value_kind", "kinds"}
 
@@ -89,6 +89,12 @@ CATALOGUE_NL: tuple[tuple[str, str], ...] = (
      "dit bestand is een koppeling naar een plek buiten de portaalmap"),
     ("copy the file into the portal folder instead of linking to it",
      "kopieer het bestand naar de portaalmap in plaats van ernaar te koppelen"),
+    ("{what} from another host ({host}): the page would contact it",
+     "{what} van een andere server ({host}): de pagina zou die server benaderen"),
+    ("add '{host}' to 'allowed_hosts' in content/site.yml if your organisation wants this embed",
+     "zet '{host}' bij 'allowed_hosts' in content/site.yml als jullie organisatie dit wil insluiten"),
+    ("put the file in docs/ (e.g. docs/img/) and refer to it there",
+     "zet het bestand in docs/ (bijvoorbeeld docs/img/) en verwijs daarnaar"),
     # checking fields (validate.py)
     ("expected a mapping of fields at the top of the file, found {found}",
      "bovenaan het bestand horen velden te staan, maar er staat {found}"),

@@ -3,8 +3,8 @@
 Why an allowlist and not a blocklist: editors may write a little HTML in Markdown fields
 (a ``<br>``, a ``<details>``), but nothing that runs, loads or hides things: no script, no
 event handlers, no ``javascript:`` URLs, no ``<link>``/``<style>``/``<object>``, no inline
-``style``, and ``<iframe>``/``<img>`` only from this site or an allowlisted host
-(``site.yml``: ``allowed_hosts``). The same cleaner runs on every web page's content and on the
+``style``, ``<img>`` only from the site itself and ``<iframe>`` only from a host the
+organisation allowlisted (``site.yml``: ``allowed_hosts``). The same cleaner runs on every web page's content and on the
 HTML of every handout before WeasyPrint sees it.
 """
 from __future__ import annotations
@@ -75,10 +75,10 @@ def _cleaner(allowed_hosts: tuple[str, ...]) -> nh3.Cleaner:
     def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
         if (tag, attribute) in LOADING:
             host = host_of(value)
-            if host is not None and not host_allowed(host, allowed_hosts):
-                return None
-            if tag == "iframe" and host is None:
-                return None  # an iframe of a local file could show anything: remote allowlist only
+            if tag == "img" and host is not None:
+                return None  # images are served by the site itself (check reports remote ones)
+            if tag == "iframe" and (host is None or not host_allowed(host, allowed_hosts)):
+                return None  # embeds only from hosts the organisation allowlisted in site.yml
         return value
 
     return nh3.Cleaner(

@@ -228,3 +228,70 @@ def test_weasyprint_fetches_no_local_file_and_no_network(html: str, tmp_path: Pa
     assert not dict(reader.attachments)
     assert b"root:x:0:0" not in target.read_bytes()
     assert not any(page.images for page in reader.pages)  # nothing was embedded
+
+
+# --- group 3: privacy at build time ---------------------------------------------------------------
+REMOTE = [
+    ("markdown-image", "![logo](https://cdn.example.com/logo.png)", "image from another host (cdn.example.com)"),
+    ("img-tag", '<img src="https://tracker.example/p.gif" alt="">', "<img> from another host (tracker.example)"),
+    ("img-protocol-relative", "<img src=//evil.example/x.gif>", "<img> from another host (evil.example)"),
+    ("img-srcset", '<img src="a.png" srcset="a.png 1x, https://cdn.example/b.png 2x">',
+     "<img> from another host (cdn.example)"),
+    ("script", '<script src="https://evil.example/x.js"></script>', "<script> from another host (evil.example)"),
+    ("stylesheet", '<link rel="stylesheet" href="https://fonts.example/a.css">',
+     "<link> from another host (fonts.example)"),
+    ("iframe", '<iframe src="https://video.example/embed/1"></iframe>', "add 'video.example' to 'allowed_hosts'"),
+    ("video-poster", '<video poster="https://cdn.example/p.jpg"></video>', "<video> from another host (cdn.example)"),
+    ("css-url", '<span style="background:url(https://cdn.example/bg.png)">x</span>',
+     "url() from another host (cdn.example)"),
+]
+
+
+def _with_section_body(body: str) -> str:
+    text = (MINI / MODULE).read_text(encoding="utf-8")
+    indented = "".join(f"      {line}\n" for line in body.splitlines())
+    return text.replace("sections:\n", f"sections:\n  - title: Extra\n    body: |\n      Eerst tekst.\n\n{indented}", 1)
+
+
+@pytest.mark.parametrize("case, html, words", REMOTE, ids=[c[0] for c in REMOTE])
+def test_remote_references_in_content_are_check_errors(case: str, html: str, words: str, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    text = _with_section_body(html)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if html.splitlines()[0] in ln)
+    code, output = _check(_portal(tmp_path, MODULE, text, append=False), capsys)
+    assert code == 1 and "Traceback" not in output, output
+    assert f"/{MODULE}:{line}:" in output and words in output, output
+
+
+def test_remote_reference_in_a_hand_written_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    portal = _portal(tmp_path, "docs/over.md", "\n![kaart](https://maps.example/tile.png)\n")
+    code, output = _check(portal, capsys)
+    assert code == 1 and "/docs/over.md:6:1: image from another host (maps.example)" in output, output
+
+
+def test_allowlisted_iframe_host_and_plain_links_are_fine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = _with_section_body('<iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>\n'
+                              "[onze site](https://org.example/) en <https://org.example/over/>")
+    portal = _portal(tmp_path, MODULE, text, append=False)
+    site = portal / "content" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "allowed_hosts: [youtube-nocookie.com]\n", encoding="utf-8")
+    code, output = _check(portal, capsys)
+    assert code == 0, output
+
+
+@pytest.mark.parametrize("html, kept, dropped", [
+    ('<iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>', "youtube-nocookie.com/embed/x", None),
+    ('<iframe src="https://evil.example/x"></iframe>', None, "evil.example"),
+    ('<iframe src="javascript:alert(1)"></iframe>', None, "javascript"),
+    ('<img src="https://www.youtube-nocookie.com/a.png">', None, "a.png"),
+    ('<img src="../img/logo.svg" alt="logo">', "../img/logo.svg", None),
+    ('<a href="javascript:alert(1)" onclick="x()">a</a>', None, "javascript"),
+])
+def test_sanitiser_allowlist(html: str, kept: str | None, dropped: str | None) -> None:
+    from generator.sanitize import clean_html
+
+    out = clean_html(html, ["youtube-nocookie.com"])
+    if kept:
+        assert kept in out
+    if dropped:
+        assert dropped not in out and "onclick" not in out
