@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -155,12 +156,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM as an exception, so cleanup (finally blocks) runs as for Ctrl-C."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one clean stop, even if sent twice
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.lang:  # the MkDocs plugin reads the language from the environment
         os.environ[LANG_ENV] = args.lang
+    previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         return args.func(args)
+    except KeyboardInterrupt:
+        print(translate("stopped (Ctrl-C); the site was not changed", args.lang), file=sys.stderr)
+        return 130
+    except Terminated:
+        print(translate("stopped (SIGTERM); the site was not changed", args.lang), file=sys.stderr)
+        return 143
     except ContentErrors as exc:
         if annotations_wanted():
             for finding in exc.errors + exc.warnings:
@@ -171,3 +188,5 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'error' if language(args.lang) == 'en' else 'fout'}: {translate(str(exc), args.lang)}",
               file=sys.stderr)
         return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -95,6 +95,17 @@ CATALOGUE_NL: tuple[tuple[str, str], ...] = (
      "zet '{host}' bij 'allowed_hosts' in content/site.yml als jullie organisatie dit wil insluiten"),
     ("put the file in docs/ (e.g. docs/img/) and refer to it there",
      "zet het bestand in docs/ (bijvoorbeeld docs/img/) en verwijs daarnaar"),
+    # stopping and writing (cli.py, mkdocs_plugin/run.py)
+    ("stopped (Ctrl-C); the site was not changed", "gestopt (Ctrl-C); de site is niet veranderd"),
+    ("stopped (SIGTERM); the site was not changed", "gestopt (SIGTERM); de site is niet veranderd"),
+    ("another build is writing {target} right now; run this build again when it has finished",
+     "er schrijft al een andere build naar {target}; start deze build opnieuw als die klaar is"),
+    ("the disk is full, or a file is too large for it ({where}); nothing was changed in {target}",
+     "de schijf is vol, of een bestand is te groot ({where}); er is niets veranderd in {target}"),
+    ("cannot write to {where} (read-only or no permission); nothing was changed in {target}",
+     "kan niet schrijven in {where} (alleen-lezen of geen toestemming); er is niets veranderd in {target}"),
+    ("could not write the site ({problem}: {where}); nothing was changed in {target}",
+     "kon de site niet schrijven ({problem}: {where}); er is niets veranderd in {target}"),
     # checking fields (validate.py)
     ("expected a mapping of fields at the top of the file, found {found}",
      "bovenaan het bestand horen velden te staan, maar er staat {found}"),

@@ -128,8 +128,14 @@ def render_pdf(html: str, target: Path) -> int:
         Path(tmp).unlink(missing_ok=True)
         raise
     pages = len(document.pages)
-    _write_meta(target.with_suffix(".json"), {"pages": pages})
+    _write_meta(target.with_suffix(".json"), {"pages": pages, **_fingerprint(target)})
     return pages
+
+
+def _fingerprint(pdf: Path) -> dict[str, Any]:
+    """Size and SHA-256 of a cached PDF: a truncated or emptied entry is re-rendered, not published."""
+    data = pdf.read_bytes()
+    return {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
 def _write_meta(path: Path, data: dict) -> None:
@@ -144,9 +150,39 @@ def _cached_pages(pdf: Path) -> int | None:
     if not pdf.is_file() or not meta.is_file():
         return None
     try:
-        return int(json.loads(meta.read_text(encoding="utf-8"))["pages"])
-    except (ValueError, KeyError, TypeError):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        if pdf.stat().st_size != data["size"] or _fingerprint(pdf) != {"size": data["size"], "sha256": data["sha256"]}:
+            log.warning("PDF cache entry %s is damaged (size or hash differs); rendering it again", pdf.name)
+            return None
+        return int(data["pages"])
+    except (ValueError, KeyError, TypeError, OSError):
         return None
+
+
+def _worker_init() -> None:
+    """PDF workers die with the build: the kernel kills them when the parent dies (even on
+    SIGKILL), and Ctrl-C is handled by the parent alone (no traceback from every worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _stop_workers(pool: ProcessPoolExecutor, cache_dir: Path) -> None:
+    """On an interrupt: stop rendering now and leave no half-written files behind."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for tmp in cache_dir.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
 
 
 def _workers(jobs: int, requested: int | None) -> int:
@@ -179,9 +215,14 @@ def render_pdfs(handouts: Iterable[Handout], cache_dir: Path, workers: int | Non
     if n > 1:
         import weasyprint  # noqa: F401  (imported once here, inherited by forked workers)
 
-        with ProcessPoolExecutor(max_workers=n) as pool:
+        pool = ProcessPoolExecutor(max_workers=n, initializer=_worker_init)
+        try:
             futures = {target: pool.submit(render_pdf, h.print_html, target) for target, h in unique}
             rendered = {target: f.result() for target, f in futures.items()}
+        except BaseException:
+            _stop_workers(pool, cache_dir)
+            raise
+        pool.shutdown()
     else:
         rendered = {target: render_pdf(h.print_html, target) for target, h in unique}
     report = PdfReport(workers=n if unique else 0)

@@ -5,10 +5,14 @@ site in place whenever a build fails.
 """
 from __future__ import annotations
 
+import errno
+import fcntl
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -40,12 +44,62 @@ def _setup_logging() -> None:
 
 
 def build_site(portal: str | Path, site_dir: str | Path | None = None, handouts: bool = True) -> int:
-    """Build with --strict into a temp folder next to the target, then replace the target."""
+    """Build with --strict into a temp folder next to the target, then replace the target.
+
+    One build at a time per output folder (a lock file beside it); a disk or permission
+    problem is one message, and the previous site stays as it was.
+    """
     _setup_logging()
     config_file = _config_file(portal)
     target = Path(site_dir) if site_dir else Path(portal) / "site"
     target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with _build_lock(target):
+            _remove_leftovers(target)
+            return _build_into(portal, config_file, target, handouts)
+    except OSError as exc:
+        raise UserError(_write_problem(exc, target)) from None
+
+
+@contextmanager
+def _build_lock(target: Path) -> Iterator[None]:
+    """Two builds writing one site would swap folders under each other's feet."""
+    lock_path = target.with_name(f".{target.name}.lock")
+    with open(lock_path, "a+") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UserError(f"another build is writing {target} right now; "
+                            "run this build again when it has finished") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Folders of a build that was killed (SIGKILL, power loss); we hold the lock, so no
+    running build owns them."""
+    for stale in target.parent.glob(".site-building-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    old = target.with_name(f".{target.name}-old")
+    if old.exists() and target.exists():
+        shutil.rmtree(old, ignore_errors=True)
+    elif old.exists():  # killed between the two renames: the old site is the good one
+        old.rename(target)
+
+
+def _write_problem(exc: OSError, target: Path) -> str:
+    where = exc.filename or target.parent
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return f"the disk is full, or a file is too large for it ({where}); nothing was changed in {target}"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"cannot write to {where} (read-only or no permission); nothing was changed in {target}"
+    return f"could not write the site ({exc.strerror}: {where}); nothing was changed in {target}"
+
+
+def _build_into(portal: str | Path, config_file: Path, target: Path, handouts: bool) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=target.parent))
     built = False
     try:
@@ -61,7 +115,7 @@ def build_site(portal: str | Path, site_dir: str | Path | None = None, handouts:
     except (Abort, ConfigurationError) as exc:
         print(f"Build failed: {exc}")
     finally:
-        if not built:  # also on an unexpected exception, which then propagates
+        if not built:  # also on an unexpected exception or an interrupt, which then propagates
             shutil.rmtree(staging, ignore_errors=True)
     if not built:
         print(f"Nothing was changed in {target}.")
@@ -69,9 +123,15 @@ def build_site(portal: str | Path, site_dir: str | Path | None = None, handouts:
     old = target.with_name(f".{target.name}-old")
     if old.exists():
         shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
+    try:
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+    except BaseException:
+        if old.exists() and not target.exists():
+            old.rename(target)  # put the previous site back
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     shutil.rmtree(old, ignore_errors=True)
     pages = sum(1 for _ in target.rglob("*.html"))
     print(f"Site written to {target} ({pages} HTML pages).")
