@@ -2,6 +2,7 @@
 real signals; the tests wait on state (a PDF worker exists, the process ended), not on time."""
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import resource
@@ -25,10 +26,8 @@ ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(RO
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
+        with contextlib.suppress(OSError):  # the task ended meanwhile
             found |= {int(c) for c in (task / "children").read_text().split()}
-        except OSError:
-            pass
     return found
 
 
