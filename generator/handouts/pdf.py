@@ -17,8 +17,9 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -165,6 +166,8 @@ def _worker_init() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the build's own handler
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         import ctypes
 
@@ -174,6 +177,23 @@ def _worker_init() -> None:
         pass
     if os.getppid() == 1:  # the parent died before prctl took effect
         os._exit(1)
+
+
+@contextmanager
+def _signals_held_while_forking() -> Iterator[None]:
+    """Workers are forked on submit; a Ctrl-C that reached a child before its initializer ran
+    would print a traceback from it. SIGINT is blocked (not ignored) while forking: children
+    start with it blocked and ignore it in ``_worker_init``; the parent gets a Ctrl-C from
+    this window as soon as the window closes."""
+    import signal
+
+    # SIGTERM too: Python runs a handler that arrives mid-fork inside an at-fork hook, where
+    # its exception is printed and dropped (measured: the build then ran to the end).
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _stop_workers(pool: ProcessPoolExecutor, cache_dir: Path) -> None:
@@ -217,7 +237,8 @@ def render_pdfs(handouts: Iterable[Handout], cache_dir: Path, workers: int | Non
 
         pool = ProcessPoolExecutor(max_workers=n, initializer=_worker_init)
         try:
-            futures = {target: pool.submit(render_pdf, h.print_html, target) for target, h in unique}
+            with _signals_held_while_forking():
+                futures = {target: pool.submit(render_pdf, h.print_html, target) for target, h in unique}
             rendered = {target: f.result() for target, f in futures.items()}
         except BaseException:
             _stop_workers(pool, cache_dir)
