@@ -18,6 +18,8 @@ from pypdf import PdfReader
 
 from conftest import ROOT, build_ok, run_cli
 
+pytestmark = pytest.mark.slow  # every test runs real builds
+
 MINI = ROOT / "tests" / "fixtures" / "mini"
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "TAALCOACH_LANG": "en",
        "TAALCOACH_PDF_WORKERS": "2"}
@@ -60,6 +62,7 @@ def _start_build(portal: Path, site: Path) -> subprocess.Popen[str]:
                             text=True, start_new_session=True)
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("how, code, word", [("SIGINT", 130, "Ctrl-C"), ("SIGTERM", 143, "SIGTERM")])
 def test_interrupt_while_rendering_pdfs_stops_cleanly(how: str, code: int, word: str, portal: Path,
                                                       tmp_path: Path) -> None:
@@ -82,6 +85,7 @@ def test_interrupt_while_rendering_pdfs_stops_cleanly(how: str, code: int, word:
     assert not list((portal / ".cache" / "handouts").glob(".*.tmp"))
 
 
+@pytest.mark.pdf
 def test_sigkill_takes_the_workers_along_and_the_next_build_cleans_up(portal: Path, tmp_path: Path) -> None:
     site = tmp_path / "out" / "site"
     build = _start_build(portal, site)
@@ -108,6 +112,7 @@ def test_a_second_build_stops_with_a_clear_message(portal: Path, tmp_path: Path)
     assert not site.exists()
 
 
+@pytest.mark.pdf
 def test_damaged_pdf_cache_entries_are_rendered_again(portal: Path, tmp_path: Path) -> None:
     """A truncated, an emptied and a bit-flipped entry: all three are checked (size and SHA-256)
     and rendered again instead of being published."""

@@ -16,6 +16,9 @@ import sitekit
 from conftest import build_ok
 from hostile import MARKDOWN_FIELDS, TEXT_FIELDS, PageParts, make_hostile_portal, marker_of, parse, text_payload
 
+# One hostile portal, built once with PDFs, serves every test here.
+pytestmark = [pytest.mark.slow, pytest.mark.pdf]
+
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:", "#", "./", "../")
 
 

@@ -210,6 +210,7 @@ def test_a_link_inside_the_portal_is_fine(tmp_path: Path, capsys: pytest.Capture
     assert code == 0, output
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("html", [
     '<img src="file:///etc/passwd">',
     '<link rel="attachment" href="file:///etc/passwd">',
