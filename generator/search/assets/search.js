@@ -71,10 +71,25 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
+  /* All strings one deletion, swap, substitution or insertion (a–z) away from w. */
+  function oneEditVariants(w) {
+    var out = [], abc = "abcdefghijklmnopqrstuvwxyz", i, c;
+    for (i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+    for (i = 0; i < w.length - 1; i++) out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    for (i = 0; i <= w.length; i++) {
+      for (c = 0; c < abc.length; c++) {
+        out.push(w.slice(0, i) + abc[c] + w.slice(i));
+        if (i < w.length && abc[c] !== w[i]) out.push(w.slice(0, i) + abc[c] + w.slice(i + 1));
+      }
+    }
+    return out;
+  }
+
   // How much each kind of match counts; an exact or stemmed hit always beats the others.
   var WEIGHT = { exact: 1, synonym: 0.8, prefix: 0.7, compound: 0.45, typo: 0.35, split: 0.5 };
   var MAX_EXPANSIONS = 40;
   var TITLE_BONUS = 0.6;
+  var EXACT_TITLE_BONUS = 1.5;
 
   // ---- the engine -------------------------------------------------------------------------
   function Engine(loadData, loadStemmer) {
@@ -115,13 +130,12 @@
      occur in a page (a split compound, a multi-word synonym). */
   Engine.prototype.analyse = function (query, typing) {
     var self = this, terms = this.manifest.terms;
-    var raw = words(query, false).filter(function (w) { return w.length > 1 || /^\d$/.test(w); });
+    var raw = words(query, false);
     var complete = !typing || /[\s\-.,;:!?]$/.test(query);
     var list = raw.map(function (w, i) {
       return { word: w, last: i === raw.length - 1 && !complete };
     }).filter(function (q) { return !self.stopWords.has(q.word); });
-    if (!list.length) return [];
-    // Two words that are one word in the index: 'taal cafe' → taalcafe, 'hoofd stuk'.
+    // Two words that are one word in the index: 'taal cafe' → taalcafe, 'z route' → zroute.
     var joined = [];
     for (var i = 0; i < list.length; i++) {
       var next = list[i + 1];
@@ -130,6 +144,9 @@
         i++;
       } else joined.push(list[i]);
     }
+    // One letter on its own is noise (the index has no such words); a single digit is not.
+    joined = joined.filter(function (q) { return q.word.length > 1 || /^\d$/.test(q.word); });
+    if (!joined.length) return [];
     return joined.map(function (q) {
       var w = q.word, s = self.stem(w), alts = [], seen = new Set();
       function add(termList, weight, how) {
@@ -151,13 +168,23 @@
       if (q.last && w.length >= 3) {
         scan(function (t) { return t.length > s.length && (t.startsWith(w) || t.startsWith(s)); }, WEIGHT.prefix, "prefix");
       }
-      if (s.length >= 4) {  // the word inside a compound: allergie → voedselallergie
+      if (w.length >= 4 && s.length >= 3) {  // the word inside a compound: allergie → voedselallergie
         scan(function (t) {
-          return t.length >= s.length + 3 && (t.endsWith(s) || t.startsWith(s) || (s.length >= 6 && t.indexOf(s) > 0));
+          return t.length >= s.length + 3 && (t.endsWith(s) || t.startsWith(s) || t.startsWith(w) ||
+                                              (s.length >= 6 && t.indexOf(s) > 0));
         }, WEIGHT.compound, "compound");
       }
       var direct = alts.some(function (a) { return a.how === "exact" || a.how === "synonym"; });
+      if (!direct && w.length >= 6) {  // an ending the stemmer does not know: lijstjes → lijst
+        for (var cut = 1; cut <= 4 && w.length - cut >= 5; cut++) add([w.slice(0, -cut)], WEIGHT.compound, "ending");
+      }
       if (!direct && w.length >= 5) {  // one typo, only for words that are not in the index
+        // Every one-edit variant of the typed word, stemmed (robust to what the stemmer does
+        // to the typo: inburgeraaar → inburgeraar → inburgerar), then stems one edit apart.
+        oneEditVariants(w).forEach(function (v) {
+          var vs = self.stem(v);
+          if (vs.length >= 4) add([vs], WEIGHT.typo, "typo");
+        });
         var bare = self.stem(w.replace(/e$/, ""));  // vacatrue → vacatru, one swap from vacatur
         scan(function (t) { return t.length >= 4 && (oneEdit(s, t) || oneEdit(w, t) || oneEdit(bare, t)); }, WEIGHT.typo, "typo");
       }
@@ -229,7 +256,7 @@
               }
               var value = low * a.weight;
               if (value > (best.get(doc) || 0)) best.set(doc, value);
-              if (titled && a.weight >= WEIGHT.compound) { title.add(doc); titleSize.set(doc, first & 7); }
+              if (titled) { title.add(doc); titleSize.set(doc, first & 7); }
               a.terms.forEach(function (t) { used.add(t); });
             });
           });
@@ -243,7 +270,8 @@
           // Pages with all the words first; a title holding the words lifts a page further.
           var share = matched.get(doc) / units.length, inT = inTitle.get(doc) || 0;
           var titled = inT / units.length, covered = inT ? Math.min(1, inT / titleSize.get(doc)) : 0;
-          return { doc: doc, score: total.get(doc) * share * share * (1 + TITLE_BONUS * (titled + covered)) };
+          var exact = titled === 1 && covered === 1 ? EXACT_TITLE_BONUS : 1;  // the title is the query
+          return { doc: doc, score: total.get(doc) * share * share * (1 + TITLE_BONUS * (titled + covered)) * exact };
         }).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; }).slice(0, limit);
         return self.loadDocs(ranked.map(function (r) { return r.doc; })).then(function () {
           var per = self.manifest.pagesPerFile;
