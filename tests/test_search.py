@@ -20,6 +20,7 @@ from generator.build import load_portal
 from generator.errors import ContentErrors
 from generator.pages import render_pages
 from generator.portal import Portal
+from generator.search import search_files
 from generator.search.documents import documents as search_documents
 from generator.search.text import fold, stem, terms, words
 
@@ -28,6 +29,17 @@ from eval_search import load_queries, score  # noqa: E402
 
 RUNNER = ROOT / "tests" / "search" / "run_search.js"
 QUERIES = ROOT / "tests" / "benchmarks" / "search_queries.yml"
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory: pytest.TempPathFactory, demo_portal: Portal) -> Path:
+    """The demo's search files as the build writes them, made in-process (no MkDocs build):
+    the node runner needs only assets/taalcoach/search/."""
+    site = tmp_path_factory.mktemp("search-site")
+    for rel, data in search_files(demo_portal, render_pages(demo_portal), ROOT / "docs").items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_bytes(data)
+    return site
 
 
 def node_search(site: Path, request: dict) -> dict:
@@ -54,7 +66,7 @@ def test_text_processing_folds_accents_splits_compounds_and_keeps_numbers_exact(
     assert terms("de het een") == []
 
 
-def test_python_and_browser_stem_every_word_of_the_portal_identically(built_site: Path,
+def test_python_and_browser_stem_every_word_of_the_portal_identically(search_site: Path,
                                                                       demo_portal: Portal) -> None:
     rendered = render_pages(demo_portal)
     vocabulary = sorted({w for md in rendered.pages.values() for w in words(md)})
@@ -63,7 +75,7 @@ def test_python_and_browser_stem_every_word_of_the_portal_identically(built_site
               "koffie", "taalcafe", "coordinator", "a1", "12", "oudergesprekken", "ideeen", "bureaus"]
     sample = vocabulary + tricky
     assert len(vocabulary) > 1000, "the portal's words make a real sample"
-    answer = node_search(built_site, {"stem": sample, "terms": ["Het Taalcafé, de taalcoach-organisatie en "
+    answer = node_search(search_site, {"stem": sample, "terms": ["Het Taalcafé, de taalcoach-organisatie en "
                                                                  "foto's van hoofdstuk 12; ideeën!"]})
     differ = [(w, stem(w), js) for w, js in zip(sample, answer["stems"], strict=True) if stem(w) != js]
     assert not differ, f"Python and JavaScript stem differently: {differ[:20]}"
@@ -74,10 +86,10 @@ def test_python_and_browser_stem_every_word_of_the_portal_identically(built_site
 
 @pytest.mark.parametrize("query_file", [QUERIES, QUERIES.with_name("search_queries_holdout.yml")],
                          ids=["main", "holdout"])
-def test_search_meets_the_agreed_minimums_on_the_dutch_query_set(built_site: Path, query_file: Path) -> None:
+def test_search_meets_the_agreed_minimums_on_the_dutch_query_set(search_site: Path, query_file: Path) -> None:
     queries = load_queries(query_file)
     assert len(queries) >= (80 if query_file == QUERIES else 30)
-    table = score(queries, search(built_site, *(q["q"] for q in queries)))
+    table = score(queries, search(search_site, *(q["q"] for q in queries)))
     overall, typos = table["all"], table["typo"]
     assert overall["hit@5"] >= 0.90, table
     assert overall["hit@1"] >= 0.70, table
@@ -85,11 +97,11 @@ def test_search_meets_the_agreed_minimums_on_the_dutch_query_set(built_site: Pat
     assert overall["zero"] <= 0.03, table
 
 
-def test_ranking_puts_the_page_meant_above_quizzes_and_overviews(built_site: Path, demo_portal: Portal) -> None:
+def test_ranking_puts_the_page_meant_above_quizzes_and_overviews(search_site: Path, demo_portal: Portal) -> None:
     module = next(m for m in demo_portal.modules if demo_portal.quiz_of_module(m))
     method = demo_portal.shown_methods[0]
     first, twelfth = method.chapters[0], method.chapters[-1]
-    found = search(built_site, module.title, f"{method.name} hoofdstuk {first.number}",
+    found = search(search_site, module.title, f"{method.name} hoofdstuk {first.number}",
                    f"{method.name} hoofdstuk {twelfth.number}", "het", "")
     assert found[0][0] == urls.page_url(urls.module(module.id)), "the module outranks its quiz"
     assert found[1][0] == urls.page_url(urls.chapter(method.id, first.number)), "1 is not 12"
@@ -97,11 +109,11 @@ def test_ranking_puts_the_page_meant_above_quizzes_and_overviews(built_site: Pat
     assert found[3] == [] and found[4] == [], "stop words alone find nothing, and are no prefixes"
 
 
-def test_every_generated_page_is_found_by_its_title(built_site: Path, demo_portal: Portal) -> None:
+def test_every_generated_page_is_found_by_its_title(search_site: Path, demo_portal: Portal) -> None:
     rendered = render_pages(demo_portal)
     titles = {path: next(line[2:].strip() for line in md.splitlines() if line.startswith("# "))
               for path, md in rendered.pages.items()}
-    results = search(built_site, *titles.values())
+    results = search(search_site, *titles.values())
     missing = [f"{path}: {title}" for (path, title), found in zip(titles.items(), results, strict=True)
                if urls.page_url(path) not in found]
     assert not missing, f"pages not found by their own title: {missing}"
@@ -157,6 +169,7 @@ def test_synonym_file_errors_point_at_the_line(tmp_path: Path) -> None:
     assert "zoekwoorden.yml:5:6: 'Huisarts' staat al in synoniemengroep 1" in caught.value.report("nl")
 
 
+@pytest.mark.slow  # a full MkDocs build of a second portal
 def test_non_demo_portal_finds_its_own_words_and_synonyms(tmp_path: Path) -> None:
     """A portal with content the demo does not have: a bicycle-lesson theme and own synonyms."""
     portal = _mini_copy(tmp_path)
