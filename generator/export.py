@@ -5,6 +5,7 @@ built by any MkDocs-compatible engine (ProperDocs, Zensical), so the content sta
 """
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -63,14 +64,41 @@ def _dutch_overrides(portal: Portal, target: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+# Export-only template: 'edit this page' opens the YAML file a generated page is made from
+# (front matter `tc_edit_url`; null for generated overviews, which have no single source, as
+# in the plugin build), else the engine's own edit link (hand-written docs/ pages).
+# MkDocs, ProperDocs and Zensical all read page.meta, but none lets config say "this page
+# comes from content/modules/x.yml"; without this the link opened edit/master/docs/….md.
+ACTIONS_TEMPLATE = """{#- Written by `python -m generator export`. -#}
+{% if page.meta and "tc_edit_url" in page.meta %}{% set edit_url = page.meta.tc_edit_url %}{% else %}{% set edit_url = page.edit_url %}{% endif %}
+{% if edit_url and "content.action.edit" in features %}
+<a href="{{ edit_url }}" title="{{ lang.t('action.edit') }}" class="md-content__button md-icon" rel="edit">
+{% include ".icons/material/file-edit-outline.svg" %}
+</a>
+{% endif %}
+"""
+
+
+def _with_edit_link(markdown: str, url: str | None) -> str:
+    """The page with front matter naming the YAML file to edit (JSON is valid YAML)."""
+    return f"---\ntc_edit_url: {json.dumps(url)}\n---\n\n{markdown}"
+
+
 def export_config(portal: Portal, rendered: RenderedSite, root: Path | None = None) -> dict[str, Any]:
     theme = {"name": "material", "language": "nl", "font": False, "custom_dir": "overrides",
+             # Zensical's default "modern" look fails colour contrast (85 demo pages); its
+             # "classic" look is Material's, with the portal's accessible palette. MkDocs
+             # and ProperDocs ignore the key.
+             "variant": "classic",
              **(_theme_choices(root) if root else {"features": DEFAULT_FEATURES})}
+    edit: dict[str, Any] = {}
+    if portal.site.repo_url:  # hand-written pages live in docs/ of the portal's repository
+        edit = {"repo_url": portal.site.repo_url, "edit_uri": f"edit/{portal.site.repo_branch}/docs/"}
     return {
         "site_name": portal.site.title,
         "site_description": portal.site.description,
         "site_url": site_config.site_url(portal),
-        "repo_url": portal.site.repo_url,
+        **edit,
         "copyright": site_config.copyright_line(portal),
         "docs_dir": "docs",
         "theme": theme,
@@ -99,7 +127,13 @@ def export_portal(portal: Portal, root: Path, target: Path) -> int:
         shutil.copytree(hand_written, docs, dirs_exist_ok=True)
         count += sum(1 for p in docs.rglob("*") if p.is_file())
     rendered = render_pages(portal)
-    files: dict[str, str | bytes] = {**rendered.pages, **site_config.asset_files(),
+    pages = dict(rendered.pages)
+    if portal.site.repo_url:
+        for page in pages:
+            source = rendered.sources.get(page)
+            pages[page] = _with_edit_link(pages[page], site_config.edit_url(
+                portal.site.repo_url, portal.site.repo_branch, source) if source else None)
+    files: dict[str, str | bytes] = {**pages, **site_config.asset_files(),
                                      **search_files(portal, rendered, hand_written),
                                      **{h.html_path: h.web_html for h in render_handouts(portal)}}
     for rel, content in files.items():
@@ -111,6 +145,7 @@ def export_portal(portal: Portal, root: Path, target: Path) -> int:
             path.write_text(content, encoding="utf-8")
         count += 1
     _dutch_overrides(portal, target / "overrides")
+    (target / "overrides" / "partials" / "actions.html").write_text(ACTIONS_TEMPLATE, encoding="utf-8")
     config = yaml.safe_dump(export_config(portal, rendered, root), allow_unicode=True, sort_keys=False)
     (target / "mkdocs.yml").write_text("# Exported by taalcoach-portaal; no plugin needed.\n" + config,
                                        encoding="utf-8")

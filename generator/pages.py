@@ -85,6 +85,75 @@ class _Renderer:
             self.sources[path] = source
 
 
+# An overview page lists at most this many items; longer lists continue on numbered pages.
+# Measured: a listed item costs 0.3–0.5 KB of HTML, so 100 keep an overview under ~60 KB,
+# while `oefenen/niveau/` listing everything was 1.5 MB at 10,031 pages.
+OVERVIEW_PAGE_SIZE = 100
+# A level page shows a method's chapters at that level as runs ("hoofdstuk 3–9"); a method
+# whose chapters switch level more often than this is shown as a link to its own page.
+MAX_RUNS = 8
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a paginated overview sits: page `number` of `count`."""
+
+    number: int
+    count: int
+    first: str  # path of page 1; page n is urls.paged(first, n)
+    start: int  # 1-based position of this page's first item in the whole list
+    total: int
+
+    @property
+    def paths(self) -> list[str]:
+        return [urls.paged(self.first, n) for n in range(1, self.count + 1)]
+
+
+def _paginated(r: _Renderer, first: str, template: str, items: list[Any], name: str,
+               source: str | None = None, **context: Any) -> None:
+    """Render an overview as pages of OVERVIEW_PAGE_SIZE items, each with links to the others."""
+    chunks = [items[i:i + OVERVIEW_PAGE_SIZE] for i in range(0, len(items), OVERVIEW_PAGE_SIZE)] or [[]]
+    for n, chunk in enumerate(chunks, 1):
+        pager = Pager(n, len(chunks), first, (n - 1) * OVERVIEW_PAGE_SIZE + 1, len(items))
+        r.render(urls.paged(first, n), template, source, pager=pager, **{name: chunk}, **context)
+
+
+def _chapter_runs(portal: Portal, level: str) -> list[tuple[Any, list[tuple[int, int]] | None]]:
+    """Per method, its chapters at `level` as runs of consecutive numbers (None: too many runs)."""
+    found: list[tuple[Any, list[tuple[int, int]] | None]] = []
+    for method in portal.shown_methods:
+        runs: list[tuple[int, int]] = []
+        previous: int | None = None
+        for c in method.chapters:
+            if c.level != level:
+                previous = None
+                continue
+            if previous is not None and runs:
+                runs[-1] = (runs[-1][0], c.number)
+            else:
+                runs.append((c.number, c.number))
+            previous = c.number
+        if runs:
+            found.append((method, runs if len(runs) <= MAX_RUNS else None))
+    return found
+
+
+def _capped_groups(portal: Portal) -> list[tuple[str, list[Any], int, str | None]]:
+    """Handout groups for the overview: a method's practice cards are capped, the rest linked.
+
+    Each chapter page offers its own card, so a long method lists its first cards and points
+    to the method page instead of listing 10,000 rows."""
+    capped: list[tuple[str, list[Any], int, str | None]] = []
+    for group, entries in handout_groups(portal):
+        more = len(entries) - OVERVIEW_PAGE_SIZE
+        if more > 0 and entries[0].kind == "oefenkaart":
+            method_id = entries[0].subject.split(":")[0]
+            capped.append((group, entries[:OVERVIEW_PAGE_SIZE], more, urls.method(method_id)))
+        else:
+            capped.append((group, entries, 0, None))
+    return capped
+
+
 def render_pages(portal: Portal) -> RenderedSite:
     """Render every generated page; hand-written docs/ pages win over generated ones."""
     r = _Renderer(portal)
@@ -102,13 +171,18 @@ def render_pages(portal: Portal) -> RenderedSite:
     for module in portal.modules:
         r.render(urls.module(module.id), "module.md.j2", portal.source_of("module", module.id), module=module,
                  quiz=portal.quiz_of_module(module))
-    r.render(urls.PRACTICE, "practice.md.j2")
-    r.render(urls.THEMES, "themes.md.j2")
+    r.render(urls.PRACTICE, "practice.md.j2", themes_listed=len(portal.themes) <= OVERVIEW_PAGE_SIZE)
+    _paginated(r, urls.THEMES, "themes.md.j2", list(portal.themes), "themes")
     r.render(urls.LEVELS, "levels.md.j2")
+    for level in portal.levels:
+        _paginated(r, urls.level(level), "level.md.j2", portal.themes_of_level(level), "themes",
+                   level=level, method_runs=_chapter_runs(portal, level))
     for theme in portal.themes:
-        r.render(urls.theme(theme.id), "theme.md.j2", portal.source_of("theme", theme.id), theme=theme)
+        r.render(urls.theme(theme.id), "theme.md.j2", portal.source_of("theme", theme.id), theme=theme,
+                 list_limit=OVERVIEW_PAGE_SIZE)
     for method in portal.shown_methods:
-        r.render(urls.method(method.id), "method.md.j2", portal.source_of("method", method.id), method=method)
+        _paginated(r, urls.method(method.id), "method.md.j2", list(method.chapters), "chapters",
+                   portal.source_of("method", method.id), method=method)
         for chapter in method.chapters:
             r.render(urls.chapter(method.id, chapter.number), "chapter.md.j2", portal.source_of("method", method.id),
                      method=method, chapter=chapter,
@@ -118,7 +192,7 @@ def render_pages(portal: Portal) -> RenderedSite:
         for quiz in portal.quizzes:
             r.render(urls.quiz(quiz.id), "quiz_page.md.j2", portal.source_of("quiz", quiz.id), quiz=quiz,
                      module=portal.module(quiz.module))
-    r.render(urls.HANDOUTS, "handouts.md.j2", groups=handout_groups(portal))
+    r.render(urls.HANDOUTS, "handouts.md.j2", groups=_capped_groups(portal))
     hand_written = {d.path for d in portal.docs}
     skipped = tuple(sorted(path for path in r.pages if path in hand_written))
     pages = {path: text for path, text in sorted(r.pages.items()) if path not in hand_written}
@@ -127,10 +201,12 @@ def render_pages(portal: Portal) -> RenderedSite:
                         sources=sources, kinds={path: r.kinds[path] for path in pages})
 
 
-# A section lists its pages in the nav only up to this many; larger sections show their index
-# page only. Every page renders its section's nav, so listing 1,000 chapters would make the
-# build quadratic (measured: 49 → 146 ms/page from 500 to 2,000 pages).
-NAV_SECTION_LIMIT = 60
+# Nav budget: a nav level lists at most this many entries; longer lists are split into
+# groups ("Hoofdstuk 1–40", "Hoofdstuk 41–80", …) and groups into groups. With Material's
+# `navigation.prune` a page renders only the levels on its own path plus their siblings,
+# so a page's nav stays below ~depth × NAV_SECTION_LIMIT links at any portal size.
+# (Measured before: 40 methods × 50 chapters gave every chapter page 2,208 nav links, 742 KB.)
+NAV_SECTION_LIMIT = 40
 
 
 def nav_paths(nav: list[NavItem]) -> set[str]:
@@ -145,8 +221,23 @@ def nav_paths(nav: list[NavItem]) -> set[str]:
     return found
 
 
-def _listed(index: str, children: list[NavItem]) -> list[NavItem]:
-    return [index, *children] if len(children) <= NAV_SECTION_LIMIT else [index]
+def _budget(children: list[NavItem], names: list[tuple[str, str]],
+            title: Any) -> list[NavItem]:
+    """Split `children` into nested groups of at most NAV_SECTION_LIMIT entries.
+
+    `names` holds each child's (first, last) name for group titles; `title(first, last)`
+    makes a group's title from the first name of its first child and the last of its last.
+    """
+    while len(children) > NAV_SECTION_LIMIT:
+        size = NAV_SECTION_LIMIT
+        grouped: list[NavItem] = []
+        grouped_names: list[tuple[str, str]] = []
+        for i in range(0, len(children), size):
+            first, last = names[i][0], names[min(i + size, len(children)) - 1][1]
+            grouped.append({title(first, last): children[i:i + size]})
+            grouped_names.append((first, last))
+        children, names = grouped, grouped_names
+    return children
 
 
 def build_nav(portal: Portal, L: Labels, generated: set[str]) -> list[NavItem]:
@@ -161,23 +252,37 @@ def build_nav(portal: Portal, L: Labels, generated: set[str]) -> list[NavItem]:
     def section(title: str, items: list[NavItem]) -> dict[str, Any]:
         return {t(title): items}
 
+    def listed(index: str, entries: list[tuple[str, str]]) -> list[NavItem]:
+        names = [(name, name) for name, _ in entries]
+        return [index, *_budget([{t(name): path} for name, path in entries], names,
+                                lambda a, b: t(f"{a} – {b}"))]
+
     nav: list[NavItem] = [{t(L.home): urls.HOME}]
-    nav.append(section(L.routes, _listed(urls.ROUTES, [{t(r.name): urls.route(r.id)} for r in portal.routes])))
+    nav.append(section(L.routes, listed(urls.ROUTES, [(r.name, urls.route(r.id)) for r in portal.routes])))
     tasks: list[NavItem] = [urls.TASKS, {t(L.coach_conduct): urls.COACH_CONDUCT}]
     if portal.plan:
         tasks.append({t(L.plan): urls.PLAN})
     tasks.append(section(L.roles, [{t(role.name): urls.role(role.id)} for role in portal.roles]))
     nav.append(section(L.tasks, tasks))
-    nav.append(section(L.training, _listed(urls.TRAINING, [{t(m.title): urls.module(m.id)} for m in portal.modules])))
+    nav.append(section(L.training, listed(urls.TRAINING, [(m.title, urls.module(m.id)) for m in portal.modules])))
     practice: list[NavItem] = [urls.PRACTICE]
+    # Methods sit one level below the tab ("Methodes"), so only the current method's
+    # chapters are expanded: a section right under a tab is always open in Material.
+    methods: list[NavItem] = []
     for method in portal.shown_methods:
-        practice.append(section(method.name, _listed(urls.method(method.id), [
-            {t(f"{L.chapter} {c.number}. {c.title}"): urls.chapter(method.id, c.number)} for c in method.chapters])))
-    practice.append(section(L.themes, _listed(urls.THEMES, [{t(th.title): urls.theme(th.id)} for th in portal.themes])))
-    practice.append({t(L.by_level): urls.LEVELS})
+        chapters = _budget(
+            [{t(f"{L.chapter} {c.number}. {c.title}"): urls.chapter(method.id, c.number)} for c in method.chapters],
+            [(str(c.number), str(c.number)) for c in method.chapters],
+            lambda a, b: t(f"{L.chapter} {a}–{b}"))
+        methods.append(section(method.name, [urls.method(method.id), *chapters]))
+    if methods:
+        names = [(m.name, m.name) for m in portal.shown_methods]
+        practice.append(section(L.methods, _budget(methods, names, lambda a, b: t(f"{a} – {b}"))))
+    practice.append(section(L.themes, listed(urls.THEMES, [(th.title, urls.theme(th.id)) for th in portal.themes])))
+    practice.append(section(L.by_level, [urls.LEVELS, *[{t(f"{L.level} {lv}"): urls.level(lv)} for lv in portal.levels]]))
     nav.append(section(L.practice, practice))
     if portal.quizzes:
-        nav.append(section(L.quizzes, _listed(urls.QUIZZES, [{t(q.title): urls.quiz(q.id)} for q in portal.quizzes])))
+        nav.append(section(L.quizzes, listed(urls.QUIZZES, [(q.title, urls.quiz(q.id)) for q in portal.quizzes])))
     nav.append({t(L.handouts): urls.HANDOUTS})
     extra = [d for d in portal.docs if d.path not in generated]
     if extra:

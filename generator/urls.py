@@ -49,6 +49,23 @@ def chapter(method_id: str, number: int) -> str:
     return f"oefenen/methodes/{method_id}/{chapter_slug(number)}.md"
 
 
+def level(level: str) -> str:
+    """One level's overview (themes and chapters at that level)."""
+    return f"oefenen/niveau/{level.lower()}.md"
+
+
+def paged(first: str, n: int) -> str:
+    """Page n of a paginated overview whose first page is ``first`` (n = 1 gives ``first``).
+
+    Later pages sit beside the first one as ``<name>-pagina-<n>.md`` (``index-pagina-2.md``),
+    a name no chapter (``hoofdstuk-<n>``) or level page uses."""
+    if n == 1:
+        return first
+    folder, _, name = first.rpartition("/")
+    stem = name.removesuffix(".md")
+    return f"{folder}/{stem}-pagina-{n}.md" if folder else f"{stem}-pagina-{n}.md"
+
+
 def quiz(id: str) -> str:
     return f"quizzen/{id}.md"
 

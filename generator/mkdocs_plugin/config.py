@@ -13,3 +13,5 @@ class TaalcoachConfig(Config):
     # The portal's own Dutch search (generator/search). false = leave search to the theme
     # (Material's lunr search, if mkdocs.yml lists it); the search benchmark compares both.
     search = c.Type(bool, default=True)
+    # Remove the blank lines and indentation theme templates emit (see minify.py).
+    strip_blank_lines = c.Type(bool, default=True)

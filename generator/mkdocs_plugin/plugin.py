@@ -19,6 +19,7 @@ from generator.handouts import render_handouts, with_pdfs
 from generator.handouts.pdf import CACHE_DIR, PdfReport, prune, render_pdfs
 from generator.labels import Labels
 from generator.mkdocs_plugin.config import TaalcoachConfig
+from generator.mkdocs_plugin.minify import strip_blank_lines
 from generator.pages import RenderedSite, nav_paths, render_pages
 from generator.portal import Portal
 from generator.sanitize import clean_html
@@ -170,6 +171,10 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         if source and config.repo_url:
             page.edit_url = site_config.edit_url(config.repo_url, self.portal.site.repo_branch, source)
         return context
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+        """Smaller pages: Material's blank lines and indentation removed (see minify.py)."""
+        return strip_blank_lines(output) if self.config.strip_blank_lines else output
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         for name in WATCHED:
