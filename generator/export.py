@@ -70,7 +70,8 @@ def _dutch_overrides(portal: Portal, target: Path) -> None:
 # MkDocs, ProperDocs and Zensical all read page.meta, but none lets config say "this page
 # comes from content/modules/x.yml"; without this the link opened edit/master/docs/….md.
 ACTIONS_TEMPLATE = """{#- Written by `python -m generator export`. -#}
-{% if page.meta and "tc_edit_url" in page.meta %}{% set edit_url = page.meta.tc_edit_url %}{% else %}{% set edit_url = page.edit_url %}{% endif %}
+{% if page.meta and "tc_edit_url" in page.meta %}{% set edit_url = page.meta.tc_edit_url %}
+{% else %}{% set edit_url = page.edit_url %}{% endif %}
 {% if edit_url and "content.action.edit" in features %}
 <a href="{{ edit_url }}" title="{{ lang.t('action.edit') }}" class="md-content__button md-icon" rel="edit">
 {% include ".icons/material/file-edit-outline.svg" %}

@@ -279,7 +279,8 @@ def build_nav(portal: Portal, L: Labels, generated: set[str]) -> list[NavItem]:
         names = [(m.name, m.name) for m in portal.shown_methods]
         practice.append(section(L.methods, _budget(methods, names, lambda a, b: t(f"{a} – {b}"))))
     practice.append(section(L.themes, listed(urls.THEMES, [(th.title, urls.theme(th.id)) for th in portal.themes])))
-    practice.append(section(L.by_level, [urls.LEVELS, *[{t(f"{L.level} {lv}"): urls.level(lv)} for lv in portal.levels]]))
+    levels: list[NavItem] = [{t(f"{L.level} {lv}"): urls.level(lv)} for lv in portal.levels]
+    practice.append(section(L.by_level, [urls.LEVELS, *levels]))
     nav.append(section(L.practice, practice))
     if portal.quizzes:
         nav.append(section(L.quizzes, listed(urls.QUIZZES, [(q.title, urls.quiz(q.id)) for q in portal.quizzes])))

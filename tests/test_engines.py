@@ -12,10 +12,20 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
+from test_quality_gates import (
+    _AXE_RUN_JS,
+    AXE_COLOUR_RULES,
+    AXE_EXTRA_RULES,
+    AXE_JS,
+    AXE_STRICT_RULES,
+    AXE_TAGS,
+    FAILING_IMPACTS,
+    NO_MOTION_CSS,
+)
 
 import sitekit
 from conftest import ROOT, run_cli
@@ -23,8 +33,8 @@ from generator import urls
 from generator.build import load_portal
 from generator.labels import Labels
 from generator.portal import Portal
-from test_quality_gates import (AXE_COLOUR_RULES, AXE_EXTRA_RULES, AXE_JS, AXE_STRICT_RULES, AXE_TAGS,
-                                FAILING_IMPACTS, NO_MOTION_CSS, _AXE_RUN_JS)
+
+pytestmark = pytest.mark.slow  # every test here builds a site with an engine
 
 BIN = Path(sys.executable).parent
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}:/usr/bin:/bin", "NO_COLOR": "1"}
