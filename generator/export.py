@@ -103,7 +103,10 @@ def export_config(portal: Portal, rendered: RenderedSite, root: Path | None = No
         "copyright": site_config.copyright_line(portal),
         "docs_dir": "docs",
         "theme": theme,
-        "plugins": [],  # no Material search: the portal's own search files are in docs/
+        # No engine search: the portal's own search files are in docs/. Zensical has search
+        # built in (a second search box, over its own index) unless it is switched off;
+        # MkDocs and ProperDocs accept `enabled` on every plugin.
+        "plugins": [{"search": {"enabled": False}}],
         "markdown_extensions": [{name: opts} if opts else name
                                 for name, opts in site_config.MARKDOWN_EXTENSIONS.items()],
         "extra_css": [f"{site_config.ASSET_DIR}/{n}" for n in site_config.CSS] + SEARCH_STYLES,
