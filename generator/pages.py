@@ -17,7 +17,7 @@ from generator import kinds, urls
 from generator.handouts.catalog import by_page as handouts_by_page
 from generator.handouts.catalog import groups as handout_groups
 from generator.labels import Labels
-from generator.portal import Portal
+from generator.portal import ChapterRef, Portal
 from generator.quizdata import quiz_view
 
 NavItem = str | dict[str, Any]
@@ -146,9 +146,9 @@ def _capped_groups(portal: Portal) -> list[tuple[str, list[Any], int, str | None
     capped: list[tuple[str, list[Any], int, str | None]] = []
     for group, entries in handout_groups(portal):
         more = len(entries) - OVERVIEW_PAGE_SIZE
-        if more > 0 and entries[0].kind == "oefenkaart":
-            method_id = entries[0].subject.split(":")[0]
-            capped.append((group, entries[:OVERVIEW_PAGE_SIZE], more, urls.method(method_id)))
+        subject = entries[0].subject
+        if more > 0 and isinstance(subject, ChapterRef):
+            capped.append((group, entries[:OVERVIEW_PAGE_SIZE], more, urls.method(subject.method.id)))
         else:
             capped.append((group, entries, 0, None))
     return capped
