@@ -41,10 +41,12 @@ def engine_modules_imported(code: str) -> list[str]:
 
 
 # Markers that follow from the fixtures a test uses (the closure, so indirect use counts too):
-# a test that needs Chromium is a browser test wherever it lives, and the demo site build renders
-# every PDF (about 40 s on 2 busy cores). Tests mark themselves only for what no fixture shows.
-# `make test-fast` runs `-m "not browser and not pdf and not slow"`.
-FIXTURE_MARKERS = {"browser": ("browser",), "built_site": ("slow", "pdf")}
+# a test that needs Chromium is a browser test wherever it lives, the demo site build renders
+# every PDF (about 40 s on 2 busy cores) and a `hostile_site` is a site build too. Tests mark
+# themselves for what no fixture shows: `slow` for a MkDocs build or a fresh interpreter that
+# renders the demo, `pdf` for WeasyPrint. `make test-fast` runs
+# `-m "not browser and not pdf and not slow"`.
+FIXTURE_MARKERS = {"browser": ("browser",), "built_site": ("slow", "pdf"), "hostile_site": ("slow",)}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -93,6 +93,7 @@ def test_no_reference_to_other_hosts_in_built_assets(built_site: Path) -> None:
         assert tag not in home
 
 
+@pytest.mark.slow  # renders the demo in two fresh interpreters
 def test_two_renders_are_byte_identical(demo_portal: Portal) -> None:
     first, second = render_pages(demo_portal), render_pages(demo_portal)
     assert first.pages == second.pages and first.nav == second.nav
@@ -174,6 +175,7 @@ def test_edit_link_opens_the_yaml_a_page_is_made_from(built_site: Path, demo_por
     assert f'href="{repo}/edit/{demo_portal.site.repo_branch}/docs/over.md"' in about
 
 
+@pytest.mark.slow  # a MkDocs build
 def test_nav_titles_are_text_not_markup(tmp_path: Path) -> None:
     import shutil
 

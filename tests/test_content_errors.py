@@ -180,6 +180,7 @@ def test_cli_check_prints_lines_and_exits_1_without_traceback(portal: Path) -> N
     assert "1 fout in de inhoud; er is niets gebouwd." in result.stderr
 
 
+@pytest.mark.slow  # two builds
 def test_failed_build_keeps_the_previous_site(portal: Path) -> None:
     site = portal / "site"
     assert run_cli("build", "--portal", str(portal), "--no-pdf").returncode == 0

@@ -217,6 +217,7 @@ def test_a_link_inside_the_portal_is_fine(tmp_path: Path, capsys: pytest.Capture
     '<a rel="attachment" href="file:///etc/hostname">bijlage</a>',
     '<img src="https://example.org/tracker.png">',
 ])
+@pytest.mark.pdf
 def test_weasyprint_fetches_no_local_file_and_no_network(html: str, tmp_path: Path) -> None:
     """The fetcher itself refuses, even for HTML that skipped the sanitiser."""
     from pypdf import PdfReader

@@ -61,6 +61,7 @@ def test_english_on_request(broken: Path, how: tuple[str, ...]) -> None:
         "1 error in the content; nothing was built."]
 
 
+@pytest.mark.slow  # runs a build
 def test_build_reports_in_dutch_with_the_typed_folder(broken: Path) -> None:
     result = run_cli("build", "--no-pdf", "--portal", "ons-portaal", cwd=broken.parent)
     assert result.returncode == 1
