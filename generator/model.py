@@ -74,6 +74,10 @@ class Organisation(Strict):
 
 class Features(Strict):
     pdf_handouts: bool = Field(True, description="Render PDF handouts with WeasyPrint.")
+    offline_copy: bool = Field(True, description="Also make a zip of the whole site that works opened from "
+                                                 "disk, linked as 'Download voor offline gebruik'.")
+    editor_links: bool = Field(False, description="Show the repository link and the 'edit this page' pencil "
+                                                  "(for editors; volunteers do not need them).")
 
 
 class Hidden(Strict):

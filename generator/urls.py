@@ -112,3 +112,20 @@ def handout(kind: str, id: str, ext: str = "html") -> str:
 def chapter_handout_id(method_id: str, number: int) -> str:
     """A practice card's file name (without extension): ``<method>-hoofdstuk-<n>``."""
     return f"{method_id}-{chapter_slug(number)}"
+
+
+# --- offline copy (see generator/offline.py) ----------------------------------------------------
+OFFLINE_DIR = "offline"
+
+
+def offline_name(title: str) -> str:
+    """File-system name of the offline copy, from the portal title: 'Taalcoach-portaal' → 'taalcoach-portaal'."""
+    import re
+    import unicodedata
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "portaal"
+
+
+def offline_zip(title: str) -> str:
+    """The zip of the whole site inside the site, e.g. offline/taalcoach-portaal.zip."""
+    return f"{OFFLINE_DIR}/{offline_name(title)}.zip"

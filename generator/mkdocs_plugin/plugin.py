@@ -4,15 +4,17 @@ Every real decision lives in the engine-agnostic core (build, pages, site_config
 """
 from __future__ import annotations
 
+import html
 import logging
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator import kinds, site_config
+from generator import kinds, offline, site_config, urls
 from generator.build import load_portal
 from generator.errors import ContentErrors, print_findings
 from generator.handouts import render_handouts, with_pdfs
@@ -75,7 +77,12 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         config.site_name = kinds.text_html(self.portal.site.title)
         config.site_description = config.site_description or kinds.text_html(self.portal.site.description)
         config.site_url = site_config.site_url(self.portal) or config.site_url
-        if not config.repo_url and self.portal.site.repo_url:
+        if not self.portal.site.features.editor_links:
+            # The repository widget and the edit pencil are for editors: off unless site.yml
+            # switches them on (features.editor_links), even when mkdocs.yml names a repo_url.
+            config.repo_url = None
+            config.edit_uri = None
+        elif not config.repo_url and self.portal.site.repo_url:
             config.repo_url = self.portal.site.repo_url
             config.repo_name = kinds.text_html(site_config.repo_name(config.repo_url))
             docs = Path(config.docs_dir).resolve()
@@ -84,6 +91,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         config.copyright = config.copyright or kinds.text_html(site_config.copyright_line(self.portal))
         config.nav = self.rendered.nav
         config.theme["font"] = False  # privacy: never load Google Fonts
+        config.extra["generator"] = False  # no English "Made with Material for MkDocs" footer line
         overrides = str(site_config.OVERRIDES_DIR)
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(0, overrides)  # before Material's own templates
@@ -175,6 +183,24 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
         """Smaller pages: Material's blank lines and indentation removed (see minify.py)."""
         return strip_blank_lines(output) if self.config.strip_blank_lines else output
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The offline copy: a zip of the finished site that works opened from disk."""
+        assert self.portal is not None
+        if self.command == "serve" or not self.portal.site.features.offline_copy:
+            return
+        L = Labels(self.portal.site.labels)
+        today = date.today()
+        shown = today.strftime("%d-%m-%Y")
+        copy = offline.make_offline_copy(
+            Path(config.site_dir), urls.offline_zip(self.portal.site.title),
+            urls.offline_name(self.portal.site.title),
+            offline_note=html.escape(L.offline_this_copy.format(date=shown)),
+            readme=L.offline_readme.format(date=shown) + "\n", made_on=today)
+        offline.fill_download_meta(Path(config.site_dir), html.escape(
+            "(" + L.offline_meta.format(size=offline.human_size(copy.size), date=shown) + ")"))
+        log.info("offline copy: %s (%s, %d files)", copy.path.name, offline.human_size(copy.size), copy.files)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         for name in WATCHED:

@@ -1,0 +1,165 @@
+"""The offline copy: one zip of the built site that works when opened from disk (``file://``).
+
+Volunteers meet inburgeraars in libraries and community centres, sometimes without a
+connection. Opened from disk, a site built for a web server breaks in three places, and this
+step mends each of them in a *copy* of the built site, so it works for any engine's output
+(the MkDocs plugin calls it after the build; nothing here imports MkDocs):
+
+- links to ``folder/`` open a directory listing instead of the page: every relative link in
+  the HTML, and every result address in the search index, gets ``index.html`` added;
+- browsers refuse Web Workers from ``file://``, so Material's search worker would not start:
+  each page loads the ``iframe-worker`` shim (vendored in ``assets/vendor/``, never a CDN),
+  which runs the worker in a hidden iframe instead;
+- ``fetch()`` of ``search_index.json`` is refused too: Material's bundle loads
+  ``search/search_index.js`` (``var __index = …``) instead when it runs from ``file://``.
+
+The zip is written beside the site's pages under a temporary name and renamed only when it is
+complete, so a failed build never leaves half a zip, and it never contains itself.
+"""
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable
+from urllib.parse import urlsplit
+
+# Inside the copy: where the shim goes (relative to the site root).
+SHIM_PATH = "assets/taalcoach/offline/iframe-worker-shim.js"
+SHIM_SOURCE = ("assets", "vendor", "iframe-worker-shim.js")
+# Material's search index and the script form its bundle loads from file:// (search.js's `__index`).
+SEARCH_INDEX_JSON = "search/search_index.json"
+SEARCH_INDEX_JS = "search/search_index.js"
+# The download block on the portal's pages (written by templates/pages/_offline.md.j2).
+META_MARKER = '<span class="tc-offline__meta" data-tc-offline-meta="">'
+_BLOCK = re.compile(r'<div class="tc-offline" data-tc-offline="">.*?</div>', re.S)
+_META = re.compile(re.escape(META_MARKER) + r".*?</span>", re.S)
+_URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_HEAD_END = re.compile(r"</head>", re.I)
+# Already compressed: stored as they are (deflating a PDF again costs time and saves nothing).
+_STORED = {".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".gz", ".zip", ".woff", ".woff2"}
+
+
+@dataclass(frozen=True)
+class OfflineCopy:
+    path: Path        # the zip inside the site
+    size: int         # bytes
+    made_on: date
+    files: int
+
+
+def page_url(ref: str) -> str:
+    """The address a relative link must have to open a page from disk: ``x/`` → ``x/index.html``.
+
+    Other hosts, root-absolute paths, fragments of the same page and links to files are kept.
+    """
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc or not parts.path or ref.startswith("/"):
+        return ref
+    path = parts.path
+    if path in (".", ".."):
+        path += "/"
+    if not path.endswith("/"):
+        return ref
+    return path + "index.html" + (f"?{parts.query}" if parts.query else "") \
+        + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def offline_html(html: str, rel_path: str, offline_note: str) -> str:
+    """One page of the copy: links that open files, the worker shim, the download block replaced."""
+    html = _URL_ATTR.sub(lambda m: m.group(1) + page_url(m.group(2)) + m.group(3), html)
+    depth = rel_path.count("/")
+    shim = f'<script src="{"../" * depth}{SHIM_PATH}"></script>'
+    html = _HEAD_END.sub(shim + "</head>", html, count=1)
+    # The copy does not offer itself for download; it says how old it is instead.
+    return _BLOCK.sub(f'<div class="tc-offline"><p>{offline_note}</p></div>', html)
+
+
+def offline_search_index(data: bytes) -> bytes:
+    """Material's index as the script its bundle loads from file://, with file addresses."""
+    index = json.loads(data)
+    for doc in index.get("docs", []):
+        location = doc.get("location", "")
+        # The home page is "" (or "#heading") in the index: relative to the site root.
+        doc["location"] = "index.html" + location if location[:1] in ("", "#") else page_url(location)
+    return ("var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":"))).encode("utf-8")
+
+
+def _site_files(site: Path, skip: Iterable[Path]) -> list[tuple[str, Path]]:
+    skipped = {p.resolve() for p in skip}
+    files = []
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.resolve() not in skipped and not path.name.endswith(".zip.part"):
+            files.append((path.relative_to(site).as_posix(), path))
+    return files
+
+
+def _zip_entry(zf: zipfile.ZipFile, name: str, data: bytes, when: date) -> None:
+    info = zipfile.ZipInfo(name, date_time=(when.year, when.month, when.day, 12, 0, 0))
+    info.compress_type = zipfile.ZIP_STORED if Path(name).suffix.lower() in _STORED else zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    zf.writestr(info, data, compresslevel=6)
+
+
+def make_offline_copy(site: Path, zip_rel: str, folder: str, *, offline_note: str, readme: str,
+                      made_on: date | None = None,
+                      extra: Callable[[str, bytes], dict[str, bytes]] | None = None) -> OfflineCopy:
+    """Zip ``site`` (a built site folder) as ``site/zip_rel``, with every page under ``folder/``.
+
+    ``extra(rel_path, data)`` may add files to the copy for a site file (a hook for search
+    engines other than Material's that need a script form of their index from file://).
+    """
+    made_on = made_on or date.today()
+    target = site / zip_rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(f".{target.name}.part")
+    files = _site_files(site, skip=[target, part])
+    shim = resources.files("generator").joinpath(*SHIM_SOURCE).read_bytes()
+    count = 0
+    try:
+        with zipfile.ZipFile(part, "w") as zf:
+            for rel, path in files:
+                data = path.read_bytes()
+                added: dict[str, bytes] = {}
+                if rel.endswith(".html"):
+                    data = offline_html(data.decode("utf-8"), rel, offline_note).encode("utf-8")
+                elif rel == SEARCH_INDEX_JSON:
+                    added[SEARCH_INDEX_JS] = offline_search_index(data)
+                if extra:
+                    added.update(extra(rel, data))
+                for name, content in [(rel, data), *added.items()]:
+                    _zip_entry(zf, posixpath.join(folder, name), content, made_on)
+                    count += 1
+            _zip_entry(zf, posixpath.join(folder, SHIM_PATH), shim, made_on)
+            _zip_entry(zf, posixpath.join(folder, "LEESMIJ.txt"), readme.encode("utf-8"), made_on)
+            count += 2
+        os.replace(part, target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return OfflineCopy(path=target, size=target.stat().st_size, made_on=made_on, files=count)
+
+
+def human_size(size: int) -> str:
+    """Dutch notation: '2,9 MB', '840 kB'."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1000))} kB"
+
+
+def fill_download_meta(site: Path, meta: str) -> int:
+    """Write the zip's size and date into the download block of every page that has one."""
+    changed = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if META_MARKER not in text:
+            continue
+        page.write_text(_META.sub(lambda _: f"{META_MARKER}{meta}</span>", text), encoding="utf-8")
+        changed += 1
+    return changed
