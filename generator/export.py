@@ -93,7 +93,8 @@ def export_config(portal: Portal, rendered: RenderedSite, root: Path | None = No
              "variant": "classic",
              **(_theme_choices(root) if root else {"features": DEFAULT_FEATURES})}
     edit: dict[str, Any] = {}
-    if portal.site.repo_url:  # hand-written pages live in docs/ of the portal's repository
+    # Editor widgets only when site.yml switches them on (features.editor_links), as in the plugin.
+    if portal.site.repo_url and portal.site.features.editor_links:  # hand-written pages live in docs/
         edit = {"repo_url": portal.site.repo_url, "edit_uri": f"edit/{portal.site.repo_branch}/docs/"}
     return {
         "site_name": portal.site.title,
@@ -112,6 +113,7 @@ def export_config(portal: Portal, rendered: RenderedSite, root: Path | None = No
         "extra_css": [f"{site_config.ASSET_DIR}/{n}" for n in site_config.CSS] + SEARCH_STYLES,
         "extra_javascript": [f"{site_config.ASSET_DIR}/{n}" for n in site_config.JS] + SEARCH_SCRIPTS,
         "nav": rendered.nav,
+        "extra": {"generator": False},  # no English "Made with Material for MkDocs" footer line
     }
 
 

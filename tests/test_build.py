@@ -166,13 +166,40 @@ def test_schema_command_describes_every_source_kind(tmp_path: Path) -> None:
     assert "learning_goals" in module["properties"] and module["additionalProperties"] is False
 
 
-def test_edit_link_opens_the_yaml_a_page_is_made_from(built_site: Path, demo_portal: Portal) -> None:
-    module = demo_portal.modules[0]
-    page = html_path(built_site, urls.module(module.id)).read_text(encoding="utf-8")
-    repo = demo_portal.site.repo_url.rstrip("/")
-    assert f'href="{repo}/edit/{demo_portal.site.repo_branch}/content/modules/{module.id}.yml"' in page
-    about = (built_site / "over" / "index.html").read_text(encoding="utf-8")
-    assert f'href="{repo}/edit/{demo_portal.site.repo_branch}/docs/over.md"' in about
+def test_readers_see_no_editor_widgets_by_default(built_site: Path, demo_portal: Portal) -> None:
+    """The repository widget and the edit pencil are for editors (site.yml features.editor_links)."""
+    assert demo_portal.site.repo_url and not demo_portal.site.features.editor_links
+    for page in (html_path(built_site, urls.module(demo_portal.modules[0].id)), built_site / "index.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'class="md-source"' not in text and "md-content__button" not in text
+        assert demo_portal.site.repo_url.rstrip("/") not in text
+
+
+def test_site_yml_switches_editor_links_on_and_the_offline_copy_off(tmp_path: Path) -> None:
+    import shutil
+
+    import yaml
+
+    from generator.labels import Labels
+
+    root = tmp_path / "portal"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", root)
+    site_yml = root / "content" / "site.yml"
+    data = yaml.safe_load(site_yml.read_text(encoding="utf-8"))
+    data["features"] = {**data.get("features", {}), "editor_links": True, "offline_copy": False}
+    site_yml.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_cli("build", "--no-pdf", "--portal", str(root), "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    repo = data["repo_url"].rstrip("/")
+    module_id = sorted(p.stem for p in (root / "content" / "modules").glob("*.yml"))[0]
+    page = html_path(site, urls.module(module_id)).read_text(encoding="utf-8")
+    assert f'href="{repo}/edit/main/content/modules/{module_id}.yml"' in page
+    assert 'class="md-source"' in page
+    about = (site / "over" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{repo}/edit/main/docs/over.md"' in about
+    assert not (site / urls.OFFLINE_DIR).exists()
+    assert Labels().offline_download not in (site / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow  # a MkDocs build

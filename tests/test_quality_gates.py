@@ -15,6 +15,11 @@ Static gates over the same files: broken internal links / assets / ``#fragments`
 that would load something from another host, ``lang="nl"``, and the Nu Html Checker (vnu.jar).
 A keyboard test tabs through the home page and a module page.
 
+Volunteers (issue 13): on every page, at 1280 px (in the browser pass) and at 390 px (a phone),
+the page body never scrolls sideways and a table scrolls in its own box only when it has more
+than six columns; and no English word appears in any page's text or accessible names (checked
+with hunspell-nl against a short allowlist).
+
 Every gate collects all problems of all pages and fails once with a readable list
 (page → rule → element). Missing tools fail with the command that installs them.
 """
@@ -231,6 +236,8 @@ class BrowserAudit:
     failed: list[str] = field(default_factory=list)
     js_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)        # alert/confirm/prompt a page opened
+    layout: list[str] = field(default_factory=list)         # sideways scrolling at 1280 px
+    texts: dict[str, str] = field(default_factory=dict)     # page → its words, for the language scan
 
 
 _AXE_RUN_JS = """async ([tags, extra, colourRules, colourOnly]) => {
@@ -260,6 +267,84 @@ _SET_PALETTE_JS = """(palette) => {
   document.body.setAttribute('data-md-color-accent', accent);
   document.body.getBoundingClientRect();  // apply the new styles before axe reads them
 }"""
+
+
+# --- layout: no sideways scrolling ------------------------------------------------------------
+PHONE = {"width": 390, "height": 844}
+# A table may scroll inside its own box only when it has more columns than this (issue 13).
+MAX_SCROLL_COLUMNS = 6
+
+# Material hides sideways overflow of <html>, which would clip content instead of scrolling; the
+# check shows it again, then measures the page and every scrolling box around a table.
+_SIDEWAYS_JS = r"""(maxColumns) => {
+  const style = document.createElement('style');
+  style.textContent = 'html, body { overflow-x: visible !important; }';
+  document.head.appendChild(style);
+  const problems = [];
+  const doc = document.documentElement;
+  const over = Math.max(doc.scrollWidth, document.body.scrollWidth) - doc.clientWidth;
+  if (over > 0) {
+    const wide = [...document.querySelectorAll('.md-content *')].filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 0.5)
+      .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= doc.clientWidth + 0.5)
+      .slice(0, 3).map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
+    problems.push(`the page scrolls sideways by ${over} px (widest: ${wide.join(', ') || '?'})`);
+  }
+  document.querySelectorAll('table').forEach((table, i) => {
+    const columns = table.rows[0] ? [...table.rows[0].cells].reduce((n, c) => n + c.colSpan, 0) : 0;
+    for (let box = table; box && box !== document.body; box = box.parentElement) {
+      const o = getComputedStyle(box).overflowX;
+      if ((o === 'auto' || o === 'scroll') && box.scrollWidth - box.clientWidth > 1) {
+        if (columns <= maxColumns) {
+          problems.push(`table ${i + 1} (${columns} columns, "${(table.rows[0] || table).innerText.slice(0, 40).replace(/\s+/g, ' ')}") `
+                        + `scrolls sideways by ${box.scrollWidth - box.clientWidth} px`);
+        }
+        break;
+      }
+    }
+  });
+  style.remove();
+  return problems;
+}"""
+
+# --- language: the words a reader sees or hears ---------------------------------------------
+# Every text node (hidden ones too: they show up later, e.g. quiz feedback) except code, plus
+# the attributes screen readers read out or browsers show as tooltips and placeholders.
+_INTERFACE_TEXT_JS = r"""() => {
+  const skip = 'script, style, code, pre, kbd, samp, svg, noscript, template';
+  const attrs = ['aria-label', 'title', 'alt', 'placeholder', 'aria-description', 'aria-roledescription',
+                 'aria-placeholder', 'aria-valuetext'];
+  const out = [document.title];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.parentElement.closest(skip)) out.push(n.textContent);
+  }
+  document.querySelectorAll(attrs.map((a) => `[${a}]`).join(',')).forEach((el) => {
+    attrs.forEach((a) => { if (el.hasAttribute(a)) out.push(el.getAttribute(a)); });
+  });
+  return out.join('\n');
+}"""
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-’'][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+_NOT_WORDS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\S+\.(?:yml|md|html|pdf|zip|css|js)\b")
+# Words hunspell-nl does not know that may appear: word → (reason, pages it may appear on or None
+# for every page). Content words of the YAML are in tests/spelling/wordlist.txt (also used here).
+INTERFACE_ALLOWLIST: dict[str, tuple[str, set[str] | None]] = {
+    "PDF": ("file format, the Dutch word for it", None),
+    "PDF's": ("plural of PDF (Woordenlijst spelling)", None),
+    "PDF-hand-outs": ("Dutch compound hunspell-nl lacks", {"aanpassen/index.html"}),
+    "portaalmap": ("Dutch compound hunspell-nl lacks", {"aanpassen/index.html"}),
+    "taalcoach-organisaties": ("plural of the word list's taalcoach-organisatie", None),
+    "YAML": ("name of the file format, on the about page", {"over/index.html"}),
+    # The demo's editor guide (docs/aanpassen.md, text the organisation writes) names GitHub's
+    # own English buttons and menus so that editors find them: *Use this template*, GitHub
+    # Actions, and the Git words editors meet there.
+    "Use": ("GitHub button 'Use this template'", {"aanpassen/index.html"}),
+    "this": ("GitHub button 'Use this template'", {"aanpassen/index.html"}),
+    "Actions": ("GitHub Actions, a product name", {"aanpassen/index.html"}),
+    "GitHub-workflow": ("GitHub's word, in the editor guide", {"aanpassen/index.html"}),
+    "repository": ("Git word editors meet on GitHub", {"aanpassen/index.html"}),
+    "branch": ("Git word editors meet on GitHub", {"aanpassen/index.html"}),
+    "fork": ("Git word editors meet on GitHub", {"aanpassen/index.html"}),
+}
 
 
 @pytest.fixture(scope="module")
@@ -336,6 +421,8 @@ def browser_audit(browser: object, site_url: str, built_site: Path) -> Iterator[
                                 f"{node['target']}" + (f" — {node['summary']}" if node["summary"] else ""))
                         (audit.axe if failing else audit.axe_tolerated).append(line)
             audit.audited.append(rel)
+            audit.texts[rel] = page.evaluate(_INTERFACE_TEXT_JS)
+            audit.layout += [f"{rel} @1280px: {problem}" for problem in page.evaluate(_SIDEWAYS_JS, MAX_SCROLL_COLUMNS)]
     finally:
         context.close()
     audit.seconds = time.monotonic() - started
@@ -382,6 +469,59 @@ def test_gate_audit_reached_every_page(browser_audit: BrowserAudit, capsys: pyte
               f"tolerated moderate/minor axe findings: {len(browser_audit.axe_tolerated)}")
         for line in browser_audit.axe_tolerated[:20]:
             print(f"  (tolerated) {line}")
+
+
+def test_gate_no_sideways_scrolling_at_1280px(browser_audit: BrowserAudit) -> None:
+    assert not browser_audit.layout, _report(
+        f"sideways scrolling at 1280 px (tables may scroll in their own box only with more than "
+        f"{MAX_SCROLL_COLUMNS} columns)", browser_audit.layout)
+
+
+def test_gate_no_sideways_scrolling_on_a_phone(browser: object, site_url: str, built_site: Path) -> None:
+    """Every page at 390 px, in one context: the page never scrolls sideways, nor do small tables."""
+    context = sitekit.new_context(browser, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=1)
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(site_url))
+    context.route(re.compile(r"^(?!" + re.escape(origin) + ")"), lambda route: route.abort())
+    problems: list[str] = []
+    pages = _html_pages(built_site)
+    try:
+        page = context.new_page()
+        for rel in pages:
+            page.goto(site_url + rel, wait_until="load")
+            problems += [f"{rel} @390px: {problem}" for problem in page.evaluate(_SIDEWAYS_JS, MAX_SCROLL_COLUMNS)]
+    finally:
+        context.close()
+    assert len(pages) > 1
+    assert not problems, _report(f"sideways scrolling on a phone (390 px), {len(pages)} pages", problems)
+
+
+def test_gate_no_english_words_in_text_or_accessible_names(browser_audit: BrowserAudit) -> None:
+    """Every word of every page (after its scripts ran) is Dutch (hunspell-nl), a content word of
+    tests/spelling/wordlist.txt, or in INTERFACE_ALLOWLIST for that page."""
+    import importlib.util
+
+    assert shutil.which("hunspell"), "install hunspell and hunspell-nl (apt-get install hunspell hunspell-nl)"
+    spec = importlib.util.spec_from_file_location("check_spelling", ROOT / "tests" / "spelling" / "check_spelling.py")
+    assert spec and spec.loader
+    spelling = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(spelling)
+    where: dict[str, set[str]] = defaultdict(set)
+    for rel, text in browser_audit.texts.items():
+        for word in _WORD.findall(_NOT_WORDS.sub(" ", text)):
+            where[word].add(rel)
+    assert len(where) > 500, f"too few words collected ({len(where)}): is the text scan broken?"
+    known = spelling.load_wordlist()
+    unknown = sorted(spelling.unknown(set(where)) - known, key=lambda w: (-len(where[w]), w))
+    found = []
+    for word in unknown:
+        reason, allowed_on = INTERFACE_ALLOWLIST.get(word, ("", set()))
+        pages = sorted(where[word] - (where[word] if allowed_on is None else allowed_on))
+        if pages:
+            found.append(f"'{word}' on {len(pages)} page(s): {', '.join(pages[:4])}")
+    assert not found, _report("words that are not Dutch in the pages' text or accessible names "
+                              "(translate them, or allowlist a name with its reason)", found)
+    stale = sorted(set(INTERFACE_ALLOWLIST) - set(unknown))
+    assert not stale, f"allowlisted words that no longer occur or hunspell knows, remove them: {stale}"
 
 
 # --- static gates ---------------------------------------------------------------------------
