@@ -7,11 +7,13 @@ step mends each of them in a *copy* of the built site, so it works for any engin
 
 - links to ``folder/`` open a directory listing instead of the page: every relative link in
   the HTML, and every result address in the search index, gets ``index.html`` added;
-- browsers refuse Web Workers from ``file://``, so Material's search worker would not start:
-  each page loads the ``iframe-worker`` shim (vendored in ``assets/vendor/``, never a CDN),
-  which runs the worker in a hidden iframe instead;
-- ``fetch()`` of ``search_index.json`` is refused too: Material's bundle loads
-  ``search/search_index.js`` (``var __index = …``) instead when it runs from ``file://``.
+- when the site uses Material's own search (a portal that switched the generator's Dutch
+  search off): browsers refuse Web Workers from ``file://``, so each page loads the
+  ``iframe-worker`` shim (vendored in ``assets/vendor/``, never a CDN), which runs the worker
+  in a hidden iframe; and ``fetch()`` of ``search_index.json`` is refused, so the index is also
+  written as ``search/search_index.js`` (``var __index = …``), which Material's bundle loads
+  instead when it runs from ``file://``. The generator's own search (generator/search) needs
+  neither: it loads its index with script tags and writes file addresses itself.
 
 The zip is written beside the site's pages under a temporary name and renamed only when it is
 complete, so a failed build never leaves half a zip, and it never contains itself.
@@ -23,11 +25,11 @@ import os
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 # Inside the copy: where the shim goes (relative to the site root).
@@ -71,12 +73,13 @@ def page_url(ref: str) -> str:
         + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-def offline_html(html: str, rel_path: str, offline_note: str) -> str:
+def offline_html(html: str, rel_path: str, offline_note: str, worker_shim: bool = True) -> str:
     """One page of the copy: links that open files, the worker shim, the download block replaced."""
     html = _URL_ATTR.sub(lambda m: m.group(1) + page_url(m.group(2)) + m.group(3), html)
-    depth = rel_path.count("/")
-    shim = f'<script src="{"../" * depth}{SHIM_PATH}"></script>'
-    html = _HEAD_END.sub(shim + "</head>", html, count=1)
+    if worker_shim:
+        depth = rel_path.count("/")
+        shim = f'<script src="{"../" * depth}{SHIM_PATH}"></script>'
+        html = _HEAD_END.sub(shim + "</head>", html, count=1)
     # The copy does not offer itself for download; it says how old it is instead.
     return _BLOCK.sub(f'<div class="tc-offline"><p>{offline_note}</p></div>', html)
 
@@ -120,7 +123,8 @@ def make_offline_copy(site: Path, zip_rel: str, folder: str, *, offline_note: st
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(f".{target.name}.part")
     files = _site_files(site, skip=[target, part])
-    shim = resources.files("generator").joinpath(*SHIM_SOURCE).read_bytes()
+    # Material's search runs in a Web Worker; only then is the shim needed.
+    worker_shim = (site / SEARCH_INDEX_JSON).is_file()
     count = 0
     try:
         with zipfile.ZipFile(part, "w") as zf:
@@ -128,7 +132,7 @@ def make_offline_copy(site: Path, zip_rel: str, folder: str, *, offline_note: st
                 data = path.read_bytes()
                 added: dict[str, bytes] = {}
                 if rel.endswith(".html"):
-                    data = offline_html(data.decode("utf-8"), rel, offline_note).encode("utf-8")
+                    data = offline_html(data.decode("utf-8"), rel, offline_note, worker_shim).encode("utf-8")
                 elif rel == SEARCH_INDEX_JSON:
                     added[SEARCH_INDEX_JS] = offline_search_index(data)
                 if extra:
@@ -136,9 +140,12 @@ def make_offline_copy(site: Path, zip_rel: str, folder: str, *, offline_note: st
                 for name, content in [(rel, data), *added.items()]:
                     _zip_entry(zf, posixpath.join(folder, name), content, made_on)
                     count += 1
-            _zip_entry(zf, posixpath.join(folder, SHIM_PATH), shim, made_on)
+            if worker_shim:
+                shim = resources.files("generator").joinpath(*SHIM_SOURCE).read_bytes()
+                _zip_entry(zf, posixpath.join(folder, SHIM_PATH), shim, made_on)
+                count += 1
             _zip_entry(zf, posixpath.join(folder, "LEESMIJ.txt"), readme.encode("utf-8"), made_on)
-            count += 2
+            count += 1
         os.replace(part, target)
     except BaseException:
         part.unlink(missing_ok=True)

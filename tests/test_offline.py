@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, build_ok
 from generator import offline, urls
 from generator.labels import Labels
 from generator.portal import Portal
@@ -59,8 +58,11 @@ def test_search_results_point_at_files_and_home_anchors_at_index_html() -> None:
 
 
 def _tiny_site(root: Path) -> Path:
+    """Two pages and Material's search index (so the copy needs the worker shim)."""
     site = root / "site"
     (site / "a").mkdir(parents=True)
+    (site / "search").mkdir()
+    (site / "search" / "search_index.json").write_text('{"docs": [{"location": "a/"}]}', encoding="utf-8")
     (site / "index.html").write_text('<html><head></head><body><a href="a/">A</a></body></html>', encoding="utf-8")
     (site / "a" / "index.html").write_text('<html><head></head><body><a href="../">Home</a></body></html>',
                                            encoding="utf-8")
@@ -76,6 +78,8 @@ def test_zip_never_contains_itself_or_an_older_copy(tmp_path: Path) -> None:
     assert {"p/index.html", "p/a/index.html", "p/LEESMIJ.txt", f"p/{offline.SHIM_PATH}"} <= set(names)
     page = zipfile.ZipFile(copy.path).read("p/a/index.html").decode()
     assert 'href="../index.html"' in page and f'<script src="../{offline.SHIM_PATH}"></script></head>' in page
+    script = zipfile.ZipFile(copy.path).read(f"p/{offline.SEARCH_INDEX_JS}").decode()
+    assert '"location":"a/index.html"' in script
 
 
 def test_a_failure_leaves_no_half_written_zip_and_keeps_the_old_one(tmp_path: Path) -> None:

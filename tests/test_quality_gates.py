@@ -284,9 +284,11 @@ _SIDEWAYS_JS = r"""(maxColumns) => {
   const doc = document.documentElement;
   const over = Math.max(doc.scrollWidth, document.body.scrollWidth) - doc.clientWidth;
   if (over > 0) {
-    const wide = [...document.querySelectorAll('.md-content *')].filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 0.5)
-      .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= doc.clientWidth + 0.5)
-      .slice(0, 3).map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
+    const sticksOut = (el) => el.getBoundingClientRect().right > doc.clientWidth + 0.5;
+    const wide = [...document.querySelectorAll('.md-content *')]
+      .filter((el) => sticksOut(el) && !(el.parentElement && sticksOut(el.parentElement)))
+      .slice(0, 3)
+      .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
     problems.push(`the page scrolls sideways by ${over} px (widest: ${wide.join(', ') || '?'})`);
   }
   document.querySelectorAll('table').forEach((table, i) => {
@@ -295,7 +297,8 @@ _SIDEWAYS_JS = r"""(maxColumns) => {
       const o = getComputedStyle(box).overflowX;
       if ((o === 'auto' || o === 'scroll') && box.scrollWidth - box.clientWidth > 1) {
         if (columns <= maxColumns) {
-          problems.push(`table ${i + 1} (${columns} columns, "${(table.rows[0] || table).innerText.slice(0, 40).replace(/\s+/g, ' ')}") `
+          const head = (table.rows[0] || table).innerText.slice(0, 40).replace(/\s+/g, ' ');
+          problems.push(`table ${i + 1} (${columns} columns, "${head}") `
                         + `scrolls sideways by ${box.scrollWidth - box.clientWidth} px`);
         }
         break;
@@ -332,7 +335,8 @@ INTERFACE_ALLOWLIST: dict[str, tuple[str, set[str] | None]] = {
     "PDF's": ("plural of PDF (Woordenlijst spelling)", None),
     "PDF-hand-outs": ("Dutch compound hunspell-nl lacks", {"aanpassen/index.html"}),
     "portaalmap": ("Dutch compound hunspell-nl lacks", {"aanpassen/index.html"}),
-    "taalcoach-organisaties": ("plural of the word list's taalcoach-organisatie", None),
+    "mv": ("Dutch abbreviation of 'meervoud' in word lists", None),
+    "KNM-onderwerpen": ("Dutch compound with the word list's KNM", None),
     "YAML": ("name of the file format, on the about page", {"over/index.html"}),
     # The demo's editor guide (docs/aanpassen.md, text the organisation writes) names GitHub's
     # own English buttons and menus so that editors find them: *Use this template*, GitHub

@@ -82,7 +82,9 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
             # switches them on (features.editor_links), even when mkdocs.yml names a repo_url.
             config.repo_url = None
             config.edit_uri = None
-        elif not config.repo_url and self.portal.site.repo_url:
+        elif "content.action.edit" not in config.theme["features"]:
+            config.theme["features"].append("content.action.edit")  # the pencil: one switch is enough
+        if self.portal.site.features.editor_links and not config.repo_url and self.portal.site.repo_url:
             config.repo_url = self.portal.site.repo_url
             config.repo_name = kinds.text_html(site_config.repo_name(config.repo_url))
             docs = Path(config.docs_dir).resolve()
