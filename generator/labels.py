@@ -23,6 +23,15 @@ def default_labels() -> Mapping[str, str]:
 # (which would evaluate '{meetings.__class__.__mro__}' and raise KeyError on unknown names).
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
+# What the organisation calls its volunteers (taalcoach, taalmaatje, maatje, …) is one group of
+# labels: the word, its plural and its article (de/het: 'het taalmaatje'). Every other label may
+# use {volunteer}, {volunteers}, {the_volunteer} ('de taalcoach') and {The_volunteer} ('De
+# taalcoach', to start a sentence), filled in when the label is read, so one setting in site.yml
+# changes the word on every page and hand-out.
+VOLUNTEER_WORDS = ("volunteer", "volunteers", "volunteer_article")
+VOLUNTEER_PLACEHOLDERS = ("volunteer", "volunteers", "the_volunteer", "The_volunteer")
+_VOLUNTEER = re.compile(r"(?<!\{)\{(" + "|".join(VOLUNTEER_PLACEHOLDERS) + r")\}(?!\})")
+
 
 def placeholders(text: str) -> list[str]:
     """The '{name}' placeholders of a label; ValueError (an English sentence) says what is wrong."""
@@ -54,16 +63,24 @@ def label_problems(overrides: Mapping[Any, Any]) -> list[tuple[str, str, str]]:
             found.append((key, f"unknown label '{key}'",
                           f"did you mean '{close}'?" if close else "see generator/labels.yml for the labels"))
             continue
-        allowed = set(_PLACEHOLDER.findall(table[key]))
+        own = set(_PLACEHOLDER.findall(table[key])) - set(VOLUNTEER_PLACEHOLDERS)
+        # The volunteer words may appear in every label (except in the words themselves).
+        allowed = own | (set() if key in VOLUNTEER_WORDS else set(VOLUNTEER_PLACEHOLDERS))
         try:
             used = placeholders(str(value))
         except ValueError as exc:
-            found.append((key, f"label '{key}' {exc}", _placeholder_hint(allowed)))
+            found.append((key, f"label '{key}' {exc}", _placeholder_hint(own)))
             continue
         unknown = [name for name in used if name not in allowed]
         if unknown:
             found.append((key, f"label '{key}' uses unknown placeholder '{{{unknown[0]}}}'",
-                          _placeholder_hint(allowed)))
+                          _placeholder_hint(own)))
+    # Part of the group would mix the organisation's word with 'taalcoaches' or 'de'.
+    given = [k for k in VOLUNTEER_WORDS if k in overrides]
+    for other in VOLUNTEER_WORDS:
+        if given and other not in overrides:
+            found.append((given[0], f"label '{given[0]}' is set but '{other}' is not",
+                          "set all three: volunteer (one), volunteers (plural) and volunteer_article (de or het)"))
     return found
 
 
@@ -88,9 +105,18 @@ class Labels:
 
     def __getattr__(self, key: str) -> str:
         try:
-            return self._table[key]
+            text = self._table[key]
         except KeyError:
             raise AttributeError(f"no label '{key}' in generator/labels.yml") from None
+        if key in VOLUNTEER_WORDS or "{" not in text:
+            return text
+        return _VOLUNTEER.sub(lambda m: self._volunteer(m.group(1)), text)
+
+    def _volunteer(self, placeholder: str) -> str:
+        if placeholder in ("volunteer", "volunteers"):
+            return self._table[placeholder]
+        the = f"{self._table['volunteer_article']} {self._table['volunteer']}"
+        return the[:1].upper() + the[1:] if placeholder == "The_volunteer" else the
 
     def __getitem__(self, key: str) -> str:
         return self.__getattr__(key)

@@ -165,6 +165,9 @@ CATALOGUE_NL: tuple[tuple[str, str], ...] = (
     ("this label has no placeholders; leave out the braces",
      "dit label heeft geen invulplekken; laat de accolades weg"),
     ("this label knows {names}", "dit label kent {names}"),
+    ("label '{key}' is set but '{other}' is not", "label '{key}' is ingevuld, maar '{other}' niet"),
+    ("set all three: volunteer (one), volunteers (plural) and volunteer_article (de or het)",
+     "vul alle drie in: volunteer (enkelvoud), volunteers (meervoud) en volunteer_article (de of het)"),
     ("key '{key}' is read as {type}, not as text", "veldnaam '{key}' wordt gelezen als {type}, niet als tekst"),
     ("put the key in quotes: '{quoted}: …'", "zet de veldnaam tussen aanhalingstekens: '{quoted}: …'"),
     # files and references (build.py)

@@ -20,7 +20,9 @@ FIELDS_NL: dict[str, str] = {
     "Site.methods": "Ids van de NT2-methodes van jullie taalschool; leeg = alle methodes.",
     "Site.home_intro": "Welkomsttekst op de startpagina (Markdown).",
     "Site.features": "Onderdelen aan- of uitzetten.",
-    "Site.labels": "Eigen woorden voor de vaste teksten van het portaal (uit de labeltabel).",
+    "Site.labels": "Eigen woorden voor de vaste teksten van het portaal (uit de labeltabel). Jullie woord "
+                   "voor de vrijwilliger: volunteer, volunteers en volunteer_article (bijv. taalmaatje, "
+                   "taalmaatjes, het).",
     "Hidden.modules": "Ids van standaardmodules die je niet wilt tonen.",
     "Hidden.themes": "Ids van standaardthema's die je niet wilt tonen.",
     "Hidden.methods": "Ids van standaardmethodes die je niet wilt tonen.",
@@ -34,6 +36,9 @@ FIELDS_NL: dict[str, str] = {
     "Contact.website": "De eigen website van de organisatie (https://…).",
     "Contact.address": "Bezoekadres, op één regel.",
     "Features.pdf_handouts": "PDF-hand-outs maken (true of false).",
+    "Features.offline_copy": "Een zipbestand van het hele portaal maken voor offline gebruik (true of false).",
+    "Features.editor_links": "De link naar de repository en het potlood 'Wijzig deze pagina' tonen, "
+                             "voor redacteuren (true of false; standaard false).",
     # routes.yml
     "RoutesFile.intro": "Inleiding boven het overzicht van de leerroutes (Markdown).",
     "RoutesFile.supplements": "Aanvullend aanbod, zoals taalcafé of spreekgroepje.",

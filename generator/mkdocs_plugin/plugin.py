@@ -198,10 +198,10 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         copy = offline.make_offline_copy(
             Path(config.site_dir), urls.offline_zip(self.portal.site.title),
             urls.offline_name(self.portal.site.title),
-            offline_note=html.escape(L.offline_this_copy.format(date=shown)),
-            readme=L.offline_readme.format(date=shown) + "\n", made_on=today)
+            offline_note=html.escape(L.fill("offline_this_copy", date=shown)),
+            readme=L.fill("offline_readme", date=shown) + "\n", made_on=today)
         offline.fill_download_meta(Path(config.site_dir), html.escape(
-            "(" + L.offline_meta.format(size=offline.human_size(copy.size), date=shown) + ")"))
+            "(" + L.fill("offline_meta", size=offline.human_size(copy.size), date=shown) + ")"))
         log.info("offline copy: %s (%s, %d files)", copy.path.name, offline.human_size(copy.size), copy.files)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
