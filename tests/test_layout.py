@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_quality_gates import _SIDEWAYS_JS, MAX_SCROLL_COLUMNS, PHONE
 
 import sitekit
 from conftest import ROOT, build_ok
 from generator import urls
-from test_quality_gates import _SIDEWAYS_JS, MAX_SCROLL_COLUMNS, PHONE
 
 pytestmark = pytest.mark.browser
 
