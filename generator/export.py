@@ -134,7 +134,7 @@ def export_portal(portal: Portal, root: Path, target: Path) -> int:
         count += sum(1 for p in docs.rglob("*") if p.is_file())
     rendered = render_pages(portal)
     pages = dict(rendered.pages)
-    if portal.site.repo_url:
+    if portal.site.repo_url and portal.site.features.editor_links:  # editors only (site.yml)
         for page in pages:
             source = rendered.sources.get(page)
             pages[page] = _with_edit_link(pages[page], site_config.edit_url(

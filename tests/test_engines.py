@@ -122,7 +122,9 @@ def copy_portal(target: Path) -> Path:
 def test_export_edit_links_open_the_yaml_source_on_the_configured_branch(tmp_path: Path) -> None:
     portal = copy_portal(tmp_path / "portal")
     site_yml = portal / "content" / "site.yml"
-    site_yml.write_text(site_yml.read_text(encoding="utf-8") + "repo_branch: werkversie\n", encoding="utf-8")
+    text = site_yml.read_text(encoding="utf-8").replace("features:\n", "features:\n  editor_links: true\n", 1)
+    assert "editor_links: true" in text
+    site_yml.write_text(text + "repo_branch: werkversie\n", encoding="utf-8")
     out = export(portal, tmp_path / "export")
     site = build_with("zensical", out, tmp_path / "site")
     module = next((portal / "content" / "modules").glob("*.yml")).stem
