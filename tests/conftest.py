@@ -4,6 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -103,9 +104,17 @@ class PageProbe:
             self.external.append(url)
 
 
+@contextmanager
+def open_probe(browser: object, base: str) -> Iterator[PageProbe]:
+    """A fresh measuring context (sitekit.new_context) with one probed page, closed afterwards."""
+    context = sitekit.new_context(browser)
+    try:
+        yield PageProbe(context.new_page(), base)
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def probe(browser: object, site_url: str) -> Iterator[PageProbe]:
-    context = sitekit.new_context(browser)
-    page = context.new_page()
-    yield PageProbe(page, site_url)
-    context.close()
+    with open_probe(browser, site_url) as opened:
+        yield opened

@@ -21,7 +21,7 @@ from markupsafe import escape
 from playwright.sync_api import expect
 
 import sitekit
-from conftest import ROOT, PageProbe, build_ok
+from conftest import ROOT, PageProbe, build_ok, open_probe
 from generator import site_config
 from generator.labels import Labels
 from generator.model import Quiz
@@ -136,10 +136,8 @@ def hostile_url(hostile_site: Path) -> Iterator[str]:
 
 @pytest.fixture
 def hostile_probe(browser: Any, hostile_url: str) -> Iterator[PageProbe]:
-    context = sitekit.new_context(browser)
-    page = context.new_page()
-    yield PageProbe(page, hostile_url)
-    context.close()
+    with open_probe(browser, hostile_url) as opened:
+        yield opened
 
 
 # --- markup (no browser) ---------------------------------------------------------------------
