@@ -46,7 +46,7 @@ lint: $(STAMP)
 test: lint $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
 
-## Everything that needs no browser, no PDF rendering and no full site build (well under a minute).
+## Everything that needs no browser, no PDF rendering and no site build (markers in pyproject.toml).
 test-fast: lint $(STAMP)
 	$(PY) -m pytest -m "not browser and not pdf and not slow"
 
