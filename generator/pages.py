@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
-from generator import kinds, urls
+from generator import kinds, sanitize, urls
 from generator.handouts.catalog import by_page as handouts_by_page
 from generator.handouts.catalog import groups as handout_groups
 from generator.labels import Labels
@@ -34,10 +35,17 @@ class RenderedSite:
     kinds: dict[str, str] = field(default_factory=dict)  # page path → template name ('module', 'quiz_page', …)
 
 
-def _markdown_field(text: Any) -> Markup:
-    """A Markdown field, rendered by the engine; its HTML is sanitised after rendering
-    (plugin ``on_page_content`` → :func:`generator.sanitize.clean_html`)."""
-    return Markup(str(text or "").strip())
+@pass_context
+def _markdown_field(context: Context, text: Any) -> Markup:
+    """A Markdown field, rendered by the engine. Its raw HTML and link targets are reduced to
+    the allowlist in the source already (so an export for another engine is safe too), and
+    the plugin sanitises the rendered page again (``on_page_content``)."""
+    hosts = context["p"].site.allowed_hosts
+    return Markup(sanitize.markdown_source(str(text or "").strip(), hosts))
+
+
+def _markdown_as_data(text: Any) -> Markup:
+    return Markup(sanitize.markdown_source(str(kinds.text_html(str(text or "").strip()))))
 
 
 def _environment() -> Environment:
@@ -56,6 +64,9 @@ def _environment() -> Environment:
     env.filters["attr"] = kinds.text_html
     env.filters["md"] = _markdown_field
     env.filters["url"] = kinds.url
+    # Quiz Markdown fields: HTML shown as text (quiz text is data), Markdown kept, link targets
+    # limited to the Url kind's schemes.
+    env.filters["md_escaped"] = _markdown_as_data
     env.globals["quiz_view"] = quiz_view  # one quiz shape for web pages and handouts
     return env
 

@@ -9,13 +9,15 @@ HTML of every handout before WeasyPrint sees it.
 """
 from __future__ import annotations
 
+import html as html_lib
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 import nh3
 
-from generator.kinds import URL_SCHEMES
+from generator.kinds import URL_SCHEMES, url_problem
 
 TAGS = frozenset({
     # what Markdown and its extensions produce
@@ -91,3 +93,64 @@ def _cleaner(allowed_hosts: tuple[str, ...]) -> nh3.Cleaner:
 def clean_html(html: str, allowed_hosts: Iterable[str] = ()) -> str:
     """``html`` reduced to the allowlist above; iframes and images only from allowed hosts."""
     return _cleaner(tuple(sorted(set(allowed_hosts)))).clean(html)
+
+
+# --- Markdown source ------------------------------------------------------------------------
+# The MkDocs build sanitises each page's HTML (above). A Markdown field is also cleaned in its
+# source, so pages exported for another engine (`export DIR`, no plugin) carry no live markup
+# either: every raw HTML tag is reduced to the allowlist or shown as text, and link targets
+# with other schemes than the URL kind's become '#'.
+_CODE = re.compile(r"(^(?P<fence>```|~~~).*?^(?P=fence)[ \t]*$|`+[^`\n]*`+)", re.MULTILINE | re.DOTALL)
+_RAW_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
+_LINK_TARGET = re.compile(r"(\]\(\s*<?)((?:[^()\s>]|\([^()\s]*\))*)")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
+_REFERENCE = re.compile(r"^(\s{0,3}\[[^\]\n]+\]:\s*<?)(\S+?)(>?)(?=\s|$)", re.MULTILINE)
+
+
+def _safe_target(url: str) -> str:
+    """A link target as the browser will read it (entities decoded, blanks dropped)."""
+    plain = re.sub(r"[\x00-\x20\x7f]", "", html_lib.unescape(url))
+    if plain.startswith("#") or url_problem(plain) is None:
+        return url
+    return "#"
+
+
+def _clean_tag(match: re.Match[str], allowed_hosts: tuple[str, ...]) -> str:
+    closing, name, _attributes = match.groups()
+    if name.lower() not in TAGS:
+        return html_lib.escape(match.group(0), quote=False)
+    if closing:
+        return match.group(0)
+    cleaned = _cleaner(allowed_hosts).clean(match.group(0) + f"</{name}>")
+    opening = re.match(r"<[^>]*>", cleaned)
+    return opening.group(0) if opening else html_lib.escape(match.group(0), quote=False)
+
+
+def markdown_source(text: str, allowed_hosts: Iterable[str] = ()) -> str:
+    """A Markdown field's source with its raw HTML and link targets reduced to the allowlist;
+    code spans and fenced code stay as written (Markdown shows them as text)."""
+    hosts = tuple(sorted(set(allowed_hosts)))
+    out, last = [], 0
+    for code in _CODE.finditer(text):
+        out.append(_clean_prose(text[last:code.start()], hosts))
+        out.append(code.group(0))
+        last = code.end()
+    out.append(_clean_prose(text[last:], hosts))
+    return "".join(out)
+
+
+def _clean_prose(text: str, hosts: tuple[str, ...]) -> str:
+    autolinks: list[str] = []
+
+    def keep_autolink(match: re.Match[str]) -> str:  # <https://…> and <naam@org.nl> are links
+        target = match.group(1)
+        if "@" not in target.split(":", 1)[0] and _safe_target(target) == "#":
+            return html_lib.escape(match.group(0), quote=False)
+        autolinks.append(match.group(0))
+        return f"\x00{len(autolinks) - 1}\x00"
+
+    text = _AUTOLINK.sub(keep_autolink, text)
+    text = _RAW_TAG.sub(lambda m: _clean_tag(m, hosts), text)
+    text = re.sub("\x00(\\d+)\x00", lambda m: autolinks[int(m.group(1))], text)
+    text = _LINK_TARGET.sub(lambda m: m.group(1) + _safe_target(m.group(2)), text)
+    return _REFERENCE.sub(lambda m: m.group(1) + _safe_target(m.group(2)) + m.group(3), text)

@@ -33,7 +33,8 @@ def markdown_payload(marker: str) -> str:
             f"<img src=x onerror=\"alert('{marker}')\"> <a href=\"javascript:alert('{marker}')\">klik</a> "
             f"<svg onload=\"alert('{marker}')\"></svg> <iframe src=\"javascript:alert('{marker}')\"></iframe>\n\n"
             f"<link rel=\"attachment\" href=\"file:///etc/passwd\"><style>body{{display:none}}</style>\n\n"
-            f"<details open ontoggle=\"alert('{marker}')\"><summary>x</summary>y</details>\n")
+            f"<details open ontoggle=\"alert('{marker}')\"><summary>x</summary>y</details>\n\n"
+            f"[klik](javascript:alert('{marker}')) [ook](java&#115;cript:alert('{marker}'))\n")
 
 
 # field id → (file, path into the YAML data). Paths are lists of keys and indexes.

@@ -23,10 +23,13 @@ SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:", "#", "./", "../")
 
 
 @pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("hostile")
-    portal = make_hostile_portal(root / "portal")
-    return build_ok(portal, root / "site")
+def hostile_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_hostile_portal(tmp_path_factory.mktemp("hostile") / "portal")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(hostile_portal: Path) -> Path:
+    return build_ok(hostile_portal, hostile_portal.parent / "site")
 
 
 @pytest.fixture(scope="session")
@@ -66,7 +69,7 @@ def test_no_page_has_event_handlers_script_urls_or_local_file_links(hostile_page
     for rel, p in hostile_pages.items():
         problems += [f"{rel}: <{t} {n}=…>" for t, n, _v in p.handlers]
         problems += [f"{rel}: <{t} {n}={v!r}>" for t, n, v in p.urls
-                     if ":" in v.split("/", 1)[0] and not v.lower().startswith(SAFE_SCHEMES)]
+                     if re.match(r"\s*[a-zA-Z][a-zA-Z0-9+.-]*:", v) and not v.lower().strip().startswith(SAFE_SCHEMES)]
         problems += [f"{rel}: <{tag}>" for tag in p.tags if tag in ("object", "embed")]
         problems += [f"{rel}: <iframe src={v!r}>" for t, _n, v in p.urls if t == "iframe"]
         problems += [f"{rel}: <link> in content" for tag in p.tags[p.tags.index("body"):] if tag == "link"] \
@@ -168,3 +171,29 @@ def test_chromium_opens_no_dialog_and_asks_no_other_host(browser: object, hostil
     assert len(pages) >= 20
     assert not dialogs, "\n".join(dialogs)
     assert not external, "\n".join(external)
+
+
+def test_export_for_another_engine_carries_no_live_markup(hostile_portal: Path) -> None:
+    """Another engine renders the exported Markdown without our plugin's sanitiser: rendered
+    with plain Python-Markdown and the same extensions, no page may hold live markup."""
+    import markdown
+
+    from conftest import run_cli
+    from generator.site_config import MARKDOWN_EXTENSIONS
+
+    out = hostile_portal.parent / "export"
+    result = run_cli("export", str(out), "--portal", str(hostile_portal))
+    assert result.returncode == 0, result.stderr
+    pages = sorted((out / "docs").rglob("*.md"))
+    assert pages
+    for page in pages:
+        text = re.sub(r"\A---\n.*?\n---\n", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+        html = markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS), extension_configs=MARKDOWN_EXTENSIONS)
+        parts = parse(html)
+        rel = page.relative_to(out)
+        assert not parts.handlers, f"{rel}: {parts.handlers[:3]}"
+        assert not any("alert" in s for s in parts.scripts), f"{rel}: script"
+        assert not [u for u in parts.urls if u[2].lower().lstrip().startswith(("javascript:", "data:", "file:"))], \
+            f"{rel}: {[u for u in parts.urls if 'javascript' in u[2].lower()][:3]}"
+    module = next(p for p in pages if p.name == "rol-van-de-taalcoach.md" and "training" in p.parts)
+    assert "XSectionBody" in module.read_text(encoding="utf-8")
