@@ -90,3 +90,7 @@ def test_overviews_are_paginated_and_every_page_links_a_bounded_number_of_pages(
     # a level page shows a method's chapters as runs, not one link per chapter
     level = big.pages[urls.level("A1")]
     assert level.count("lange-methode/hoofdstuk-") <= 2 * LONG_METHOD // 7 + 2
+    # the handouts overview links each method's page instead of listing 265 practice cards
+    handouts = big.pages[urls.HANDOUTS]
+    assert "oefenkaart/lange-methode-hoofdstuk-" not in handouts
+    assert urls.relative(urls.HANDOUTS, urls.method("lange-methode")) in handouts
