@@ -118,7 +118,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator",
+    # The installed command (pyproject's [project.scripts]); `python -m generator` runs the same.
+    parser = argparse.ArgumentParser(prog="taalcoach-portaal",
                                      description="Build a taalcoach portal from YAML sources.")
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
                         help=f"language of messages: nl (default) or en; or set {LANG_ENV}=en")

@@ -80,3 +80,9 @@ def test_pages_and_handouts_say_the_organisations_word(tmp_path: Path) -> None:
     cards = [p.read_text(encoding="utf-8") for p in (site / "handouts").rglob("*.html")]
     assert any("Het taalmaatje speelt" in c for c in cards)
     assert not any("De taalcoach speelt" in c for c in cards)
+
+
+def test_cli_help_names_the_installed_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert capsys.readouterr().out.startswith("usage: taalcoach-portaal ")
