@@ -20,7 +20,10 @@ def test_home_to_chapter_under_sub_path_without_other_hosts(probe: PageProbe, si
     page.wait_for_url(re.compile(r"/taalcoach-portaal/oefenen/$"))
     method = demo_portal.shown_methods[0]
     chapter = method.chapters[0]
-    page.get_by_role("link", name=f"Hoofdstuk {chapter.number}: {chapter.title}").first.click()
+    # The practice page lists the methods; a method's page lists its chapters.
+    page.locator("article").get_by_role("link", name=method.name).first.click()
+    page.wait_for_url(re.compile(rf"/oefenen/methodes/{method.id}/$"))
+    page.locator("article").get_by_role("link", name=chapter.title).first.click()
     page.wait_for_url(re.compile(rf"/oefenen/methodes/{method.id}/hoofdstuk-{chapter.number}/$"))
     assert chapter.title in page.locator("h1").inner_text()
     assert probe.external == [] and probe.js_errors == []
