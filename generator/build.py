@@ -18,7 +18,8 @@ from generator import privacy
 from generator.errors import ErrorCollector, closest
 from generator.labels import label_problems
 from generator.layers import HIDEABLE, base_root, without_hidden
-from generator.model import Method, Module, Quiz, RolesFile, RoutesFile, SearchWordsFile, Site, TasksFile, Theme
+from generator.model import (GlossaryFile, Material, Method, Module, Quiz, RolesFile, RoutesFile, SearchWordsFile,
+                             Site, TasksFile, Theme, Training)
 from generator.portal import DocPage, Portal
 from generator.rules import Findings, run_rules
 from generator.validate import parse_model
@@ -37,6 +38,12 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
     "content/themes": Theme,
     "content/methods": Method,
     "quizzes": Quiz,
+    "content/materialen": Material,
+    "content/trainingen": Training,
+}
+# Optional single files: a portal without them simply has no such page.
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {
+    "content/begrippen.yml": GlossaryFile,
 }
 
 
@@ -156,6 +163,7 @@ def _check_references(parts: dict[str, Any], declared: dict[str, set[str]], erro
         "module": declared["modules"],
         "theme": declared["themes"],
         "method": declared["methods"],
+        "material": declared["materialen"],
     }
     ref = _RefChecker(known, errors, hidden, base)
     if routes:
@@ -189,6 +197,8 @@ def _check_references(parts: dict[str, Any], declared: dict[str, set[str]], erro
         for i, chapter in enumerate(item.obj.chapters):
             for j, theme_id in enumerate(chapter.themes):
                 ref.check(item.source, ("chapters", i, "themes", j), theme_id, "theme")
+    _check_modules_and_materials(parts, ref, errors)
+    _check_trainings(parts, ref, errors)
     quiz_of: dict[str, Loaded] = {}
     for item in parts["quizzes"]:
         ref.check(item.source, ("module",), item.obj.module, "module")
@@ -199,6 +209,72 @@ def _check_references(parts: dict[str, Any], declared: dict[str, set[str]], erro
                        f"({errors.rel(quiz_of[item.obj.module].source.path)})",
                        "a module has one quiz; merge the questions into one file")
         quiz_of[item.obj.module] = item
+
+
+def _check_modules_and_materials(parts: dict[str, Any], ref: _RefChecker, errors: ErrorCollector) -> None:
+    """Activities name materials that exist, and leave time in the module to explain the sections."""
+    for item in parts["modules"]:
+        module = item.obj
+        for i, activity in enumerate(module.activities):
+            for j, material_id in enumerate(activity.materials):
+                ref.check(item.source, ("activities", i, "materials", j), material_id, "material")
+        total = sum(a.minutes for a in module.activities)
+        if module.activities and total >= module.duration:
+            line, col = item.source.position(("duration",))
+            errors.add(item.source.path, line, col,
+                       f"the activities take {total} minutes, the module lasts {module.duration}: "
+                       "no time is left to explain the sections and discuss",
+                       "make 'duration' longer or shorten an activity's 'minutes'")
+
+
+def _check_trainings(parts: dict[str, Any], ref: _RefChecker, errors: ErrorCollector) -> None:
+    """Meetings add up to their length; every module is planned once per training and somewhere."""
+    duration = {m.obj.id: m.obj.duration for m in parts["modules"]}
+    planned: set[str] = set()
+    longest = 0
+    for item in parts["trainings"]:
+        first: dict[str, int] = {}
+        for i, meeting in enumerate(item.obj.meetings):
+            longest = max(longest, meeting.length)
+            total = 0
+            for j, part in enumerate(meeting.parts):
+                if part.module:
+                    ref.check(item.source, ("meetings", i, "parts", j, "module"), part.module, "module")
+                    total += duration.get(part.module, 0)
+                    if part.module in first:
+                        line, col = item.source.position(("meetings", i, "parts", j, "module"))
+                        errors.add(item.source.path, line, col,
+                                   f"module '{part.module}' is planned twice in this training "
+                                   f"(also in meeting {first[part.module] + 1})",
+                                   "plan every module once; remove one of them")
+                    first.setdefault(part.module, i)
+                    planned.add(part.module)
+                else:
+                    total += part.minutes or 0
+            if total != meeting.length:
+                line, col = item.source.position(("meetings", i, "length"))
+                what = "do not fit in" if total > meeting.length else "leave time unplanned in"
+                errors.add(item.source.path, line, col,
+                           f"meeting {i + 1} '{meeting.title}': the parts add up to {total} minutes and "
+                           f"{what} its length of {meeting.length} minutes",
+                           "change a block's 'minutes', a module's 'duration' or the meeting's 'length' "
+                           "so that they add up to the minute")
+    if not parts["trainings"]:
+        return  # a portal without programmes plans nothing
+    for item in parts["modules"]:
+        module = item.obj
+        if module.id in planned:
+            continue
+        line, col = item.source.position(("duration",))
+        if module.duration > longest:
+            errors.add(item.source.path, line, col,
+                       f"module '{module.id}' ({module.duration} minutes) fits in no meeting: the longest "
+                       f"meeting lasts {longest} minutes",
+                       "shorten the module or split it, and plan it in a meeting in content/trainingen/")
+        else:
+            errors.add(item.source.path, line, col,
+                       f"module '{module.id}' is planned in no training",
+                       "add '- module: " + module.id + "' to a meeting in content/trainingen/")
 
 
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -277,8 +353,15 @@ def load_portal(root: Path | str = ".", *, shown_root: str | None = None) -> Por
         if base:
             own = set(declared[name])
             below = _load_collection(base, rel, model, errors, declared[name])
-            _check_hidden_ids(parts["site"], name, {b.obj.id for b in below}, hidden[name], errors)
-            parts[name] = [b for b in below if b.obj.id not in own and b.obj.id not in hidden[name]] + parts[name]
+            gone = hidden.get(name, set())
+            if name in hidden:
+                _check_hidden_ids(parts["site"], name, {b.obj.id for b in below}, gone, errors)
+            parts[name] = [b for b in below if b.obj.id not in own and b.obj.id not in gone] + parts[name]
+    parts["materials"], parts["trainings"] = parts.pop("materialen"), parts.pop("trainingen")
+    for rel, model in OPTIONAL_FILES.items():
+        # the portal's own file, else the base layer's (like the single files above)
+        where = root if (root / rel).exists() else base if base and (base / rel).exists() else None
+        parts[Path(rel).stem] = _load_single(where, rel, model, errors) if where else None
     if base and parts["routes"]:
         _check_hidden_ids(parts["site"], "routes", {r.id for r in parts["routes"].obj.routes}, hidden["routes"], errors)
     _check_references(parts, declared, errors, hidden={HIDEABLE[k]: v for k, v in hidden.items()}, base=base)
@@ -290,6 +373,7 @@ def load_portal(root: Path | str = ".", *, shown_root: str | None = None) -> Por
         _check_synonyms(search_words, errors)
     _check_privacy(root, parts, errors)
     errors.raise_if_any()
+    glossary = parts["begrippen"].obj if parts["begrippen"] else None
     routes, roles, tasks = parts["routes"].obj, parts["roles"].obj, parts["tasks"].obj
     portal = Portal(
         site=parts["site"].obj,
@@ -306,6 +390,10 @@ def load_portal(root: Path | str = ".", *, shown_root: str | None = None) -> Por
         themes=tuple(sorted((t.obj for t in parts["themes"]), key=lambda t: t.title.casefold())),
         methods=tuple(sorted((m.obj for m in parts["methods"]), key=lambda m: m.name.casefold())),
         quizzes=tuple(q.obj for q in parts["quizzes"]),
+        materials=tuple(sorted((m.obj for m in parts["materials"]), key=lambda m: m.title.casefold())),
+        trainings=tuple(t.obj for t in parts["trainings"]),
+        glossary=tuple(glossary.terms) if glossary else (),
+        glossary_intro=glossary.intro if glossary else None,
         docs=_doc_pages(root),
         synonyms=tuple(tuple(group) for group in search_words.obj.synonyms) if search_words else (),
         sources=_sources(parts, errors, base),
@@ -342,7 +430,8 @@ def _check_synonyms(loaded: Loaded, errors: ErrorCollector) -> None:
 def _source_files(parts: dict[str, Any]) -> dict[str, SourceFile]:
     """The parsed file behind each object, keyed like Portal.sources, for rule positions."""
     found = {name: parts[name].source for name in ("site", "routes", "roles", "tasks")}
-    for folder, kind in (("modules", "module"), ("themes", "theme"), ("methods", "method"), ("quizzes", "quiz")):
+    for folder, kind in (("modules", "module"), ("themes", "theme"), ("methods", "method"), ("quizzes", "quiz"),
+                         ("materials", "material"), ("trainings", "training")):
         for item in parts[folder]:
             found[f"{kind}:{item.obj.id}"] = item.source
     return found
@@ -357,7 +446,10 @@ def _sources(parts: dict[str, Any], errors: ErrorCollector, base: Path | None = 
 
     found = {name: errors.rel(parts[name].source.path) for name in ("site", "routes", "roles", "tasks")
              if own(parts[name].source.path)}
-    for folder, kind in (("modules", "module"), ("themes", "theme"), ("methods", "method"), ("quizzes", "quiz")):
+    if parts.get("begrippen") and own(parts["begrippen"].source.path):
+        found["begrippen"] = errors.rel(parts["begrippen"].source.path)
+    for folder, kind in (("modules", "module"), ("themes", "theme"), ("methods", "method"), ("quizzes", "quiz"),
+                         ("materials", "material"), ("trainings", "training")):
         for item in parts[folder]:
             if own(item.source.path):
                 found[f"{kind}:{item.obj.id}"] = errors.rel(item.source.path)

@@ -6,10 +6,11 @@ as ``titel`` for ``title`` are caught instead of silently ignored.
 """
 from __future__ import annotations
 
+import datetime
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.kinds import url_problem
@@ -215,8 +216,11 @@ class Activity(Strict):
     title: Text
     minutes: int = Field(gt=0)
     work_form: Text = Field(description="E.g. plenair, in tweetallen, in groepjes, individueel.")
+    warm_up: bool = Field(False, description="An opener (icebreaker, what do you know already?): "
+                                             "scheduled before the explanation of the sections.")
     instructions: Markdown
-    materials: list[Text] = Field(default_factory=list)
+    materials: list[Slug] = Field(default_factory=list,
+                                  description="Ids of material items (content/materialen/<id>.yml) this activity uses.")
     trainer_notes: Markdown | None = None
 
 
@@ -225,7 +229,8 @@ class Module(Strict):
     title: Text
     summary: Text
     order: int = Field(100, description="Position in the training overview (lower first).")
-    duration: int = Field(gt=0, description="Length in minutes.")
+    duration: int = Field(gt=0, description="Length in minutes: explaining the sections, the activities and "
+                                            "discussing them. Activities must leave time for the explanation.")
     audience: Text = Field(description="Who the module is for.")
     learning_goals: list[Text] = Field(min_length=1)
     routes: list[Slug] = Field(default_factory=list)
@@ -242,6 +247,9 @@ class Word(Strict):
         None, description="de, het, or de/het for a noun that takes both (gram, wifi); leave out for verbs etc.")
     plural: bool = Field(False, description="True for a plural noun such as 'buren'; shown as 'de (mv.)'.")
     example: Text = Field(description="A short example sentence.")
+    level: PracticeLevel | None = Field(
+        None, description="Level the word belongs to; practice cards pick words of the chapter's level first. "
+                          "Left out: guessed from the word's place in the theme's list (easy words first).")
 
     @model_validator(mode="after")
     def _plural_takes_de(self) -> Word:
@@ -315,6 +323,8 @@ class Question(Strict):
     options: list[Option] = Field(default_factory=list, description="For single and multiple.")
     answer: bool | None = Field(None, description="For truefalse: is the statement true?")
     model_answer: Markdown | None = Field(None, description="For open: an example of a good answer.")
+    lines: int | None = Field(None, ge=1, le=20,
+                              description="For open: writing lines on paper (default 3); more when the question asks for more.")
     explanation: Markdown = Field(description="Shown after answering.")
     keep_order: bool = Field(False, description="Show the options in the written order (e.g. A1, A2, B1). "
                                                 "Otherwise they appear in a fixed shuffled order.")
@@ -335,6 +345,8 @@ class Question(Strict):
             raise ValueError("a 'truefalse' question needs 'answer: true' or 'answer: false'")
         if self.type == "open" and not self.model_answer:
             raise ValueError("an 'open' question needs a 'model_answer'")
+        if self.lines is not None and self.type != "open":
+            raise ValueError("only an 'open' question has writing 'lines'")
         return self
 
 
@@ -353,3 +365,136 @@ class SearchWordsFile(Strict):
         default_factory=list,
         description="Groups of words that find each other in the site search, e.g. "
                     "[dokter, huisarts, arts]. A group needs at least two words.")
+
+
+# --- materialen/*.yml --------------------------------------------------------------------------
+
+MaterialKind = Literal["kaartjes", "werkblad", "formulier", "video", "benodigdheid"]
+
+
+class FormField(Strict):
+    label: Text = Field(description="The question or the name of the field, as printed.")
+    type: Literal["lines", "scale", "choice", "table", "signature"] = Field(
+        "lines", description="lines: writing lines; scale: three faces (not yet / fairly / good); "
+                             "choice: boxes to tick; table: a table with columns and rows; signature: name, date, signature.")
+    lines: int = Field(1, ge=1, le=40, description="Writing lines (type lines) or table rows (type table).")
+    options: list[Text] = Field(default_factory=list, description="For choice: the boxes to tick.")
+    columns: list[Text] = Field(default_factory=list, description="For table: the column headers.")
+    help: Text | None = Field(None, description="A short explanation under the label.")
+
+    @model_validator(mode="after")
+    def _fits_type(self) -> "FormField":
+        if self.type == "choice" and len(self.options) < 2:
+            raise ValueError("a 'choice' field needs at least 2 'options'")
+        if self.type == "table" and not self.columns:
+            raise ValueError("a 'table' field needs 'columns'")
+        return self
+
+
+class FormSection(Strict):
+    title: Text | None = None
+    fields: list[FormField] = Field(min_length=1)
+
+
+class Material(Strict):
+    """Something an activity uses: printable cards, a worksheet or form, a video link or a supply."""
+
+    id: Slug = Field("", description="Defaults to the file name; activities name it in 'materials'.")
+    title: Text
+    kind: MaterialKind = Field(description="kaartjes (8 per A4, to cut), werkblad, formulier (A4), "
+                                           "video (a link with its title) or benodigdheid (bring it, nothing to print).")
+    summary: Text | None = Field(None, description="What it is for, in one sentence.")
+    instructions: Markdown | None = Field(None, description="How to prepare and use it (for the trainer).")
+    copies: Text | None = Field(None, description="How many to print or bring, e.g. 'één set per groepje'.")
+    card_label: Text | None = Field(None, description="Small heading on every card, e.g. 'Casus'.")
+    cards: list[Text] = Field(default_factory=list, description="For kaartjes: the text of each card.")
+    intro: Markdown | None = Field(None, description="For werkblad and formulier: text at the top of the sheet.")
+    sections: list[FormSection] = Field(default_factory=list, description="For werkblad and formulier: the fields.")
+    body: Markdown | None = Field(None, description="For werkblad: text to read (e.g. a written-out role play).")
+    url: Text | None = Field(None, description="For video: the address (https://…).")
+    video_title: Text | None = Field(None, description="For video: the title of the video as its maker gives it.")
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> "Material":
+        if self.kind == "kaartjes" and not self.cards:
+            raise ValueError("a 'kaartjes' material needs 'cards'")
+        if self.kind == "formulier" and not self.sections:
+            raise ValueError("a 'formulier' material needs 'sections' with fields")
+        if self.kind == "werkblad" and not (self.body or self.sections):
+            raise ValueError("a 'werkblad' material needs a 'body' or 'sections'")
+        if self.kind == "video":
+            if not (self.url and self.url.startswith("https://")):
+                raise ValueError("a 'video' material needs a 'url' starting with https://")
+            if not self.video_title:
+                raise ValueError("a 'video' material needs the 'video_title'")
+        if self.cards and self.kind != "kaartjes":
+            raise ValueError("only a 'kaartjes' material has 'cards'")
+        return self
+
+    @property
+    def printable(self) -> bool:
+        return self.kind in ("kaartjes", "werkblad", "formulier")
+
+
+# --- trainingen/*.yml ---------------------------------------------------------------------------
+
+BlockKind = Literal["welkom", "pauze", "quiz", "evaluatie", "afsluiting"]
+Clock = Annotated[str, StringConstraints(pattern=r"^([01]?\d|2[0-3]):[0-5]\d$")]
+
+
+class MeetingPart(Strict):
+    module: Slug | None = Field(None, description="Id of a training module; it takes the module's duration.")
+    block: BlockKind | None = Field(None, description="A fixed block: welkom, pauze, quiz, evaluatie or afsluiting.")
+    minutes: int | None = Field(None, gt=0, description="Length of a fixed block in minutes.")
+    title: Text | None = Field(None, description="Own title for a fixed block, e.g. 'Quiz over module 1 en 2'.")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "MeetingPart":
+        if (self.module is None) == (self.block is None):
+            raise ValueError("a part is either '- module: <id>' or '- block: <welkom|pauze|quiz|evaluatie|afsluiting>'")
+        if self.block and self.minutes is None:
+            raise ValueError(f"the block '{self.block}' needs 'minutes'")
+        if self.module and self.minutes is not None:
+            raise ValueError("a module takes its minutes from its 'duration'; leave out 'minutes' here")
+        return self
+
+
+class Meeting(Strict):
+    title: Text
+    date: datetime.date | None = Field(None, description="Date (2026-03-05); leave out when not yet known.")
+    start: Clock = Field(description="Start time, e.g. '19:00' (with quotes).")
+    length: int = Field(gt=0, description="Length of the meeting in minutes, breaks included.")
+    location: Text | None = None
+    parts: list[MeetingPart] = Field(min_length=1)
+
+    @field_validator("start", mode="before")
+    @classmethod
+    def _sexagesimal(cls, value: Any) -> Any:
+        # YAML 1.1 reads an unquoted 19:00 as the number 1140 (base 60): that is minutes after midnight.
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            return f"{value // 60}:{value % 60:02d}"
+        return value
+
+
+class Training(Strict):
+    id: Slug = Field("", description="Defaults to the file name; becomes training/programma/<id>/.")
+    title: Text
+    summary: Text
+    audience: Text | None = None
+    intro: Markdown | None = None
+    certificate: bool = Field(True, description="Print a Bewijs van Deelname for who completed this training.")
+    meetings: list[Meeting] = Field(min_length=1)
+
+
+# --- begrippen.yml ------------------------------------------------------------------------------
+
+class Term(Strict):
+    term: Text = Field(description="The word or abbreviation, as it appears in texts (e.g. PIP).")
+    full: Text | None = Field(None, description="What an abbreviation stands for.")
+    definition: Text = Field(description="One or two plain sentences (B1).")
+    also: list[Text] = Field(default_factory=list, description="Other spellings that should also be explained.")
+
+
+class GlossaryFile(Strict):
+    intro: Markdown | None = None
+    terms: list[Term] = Field(min_length=1)

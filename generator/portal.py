@@ -13,6 +13,7 @@ from generator.model import (
     LEVEL_ORDER,
     Chapter,
     CoachConduct,
+    Material,
     Method,
     Module,
     Norm,
@@ -23,7 +24,9 @@ from generator.model import (
     Route,
     Site,
     Supplement,
+    Term,
     Theme,
+    Training,
 )
 
 
@@ -61,6 +64,10 @@ class Portal:
     themes: tuple[Theme, ...]
     methods: tuple[Method, ...]
     quizzes: tuple[Quiz, ...]
+    materials: tuple[Material, ...] = field(default=())
+    trainings: tuple[Training, ...] = field(default=())
+    glossary: tuple[Term, ...] = field(default=())
+    glossary_intro: str | None = None
     docs: tuple[DocPage, ...] = field(default=())
     # Groups of words the site search treats as one (content/zoekwoorden.yml).
     synonyms: tuple[tuple[str, ...], ...] = field(default=())
@@ -83,6 +90,8 @@ class Portal:
             "theme": {t.id: t for t in self.themes},
             "method": {m.id: m for m in self.methods},
             "quiz": {q.id: q for q in self.quizzes},
+            "material": {m.id: m for m in self.materials},
+            "training": {t.id: t for t in self.trainings},
         }
 
     def route(self, id: str) -> Route:
@@ -96,6 +105,14 @@ class Portal:
 
     def theme(self, id: str) -> Theme:
         return self._by_id["theme"][id]  # type: ignore[return-value]
+
+    def material(self, id: str) -> Material:
+        return self._by_id["material"][id]  # type: ignore[return-value]
+
+    def materials_of_module(self, module: Module) -> list[Material]:
+        """The materials a module's activities name, once each, in order of first use."""
+        ids = dict.fromkeys(i for a in module.activities for i in a.materials)
+        return [self.material(i) for i in ids]
 
     def supplement(self, id: str) -> Supplement:
         return self._by_id["supplement"][id]  # type: ignore[return-value]

@@ -36,6 +36,7 @@ class QuestionView:
     options: tuple[OptionView, ...]
     model_answer: str | None
     explanation: str
+    lines: int = 0    # writing lines on paper for an open question (0 for the other types)
 
     @property
     def correct_options(self) -> tuple[OptionView, ...]:
@@ -82,6 +83,10 @@ def _right_index(q: Question) -> int:
     return next(i for i, o in enumerate(q.options) if o.correct)
 
 
+# Three lines hold a sentence or two; a question asking for more sets 'lines' itself.
+DEFAULT_WRITING_LINES = 3
+
+
 def quiz_view(quiz: Quiz, labels: Labels) -> QuizView:
     questions = []
     for number, (q, order) in enumerate(zip(quiz.questions, option_orders(quiz), strict=True), 1):
@@ -93,5 +98,6 @@ def quiz_view(quiz: Quiz, labels: Labels) -> QuizView:
             # Keys follow the written order, so answers saved in the browser survive a reshuffle.
             options = tuple(OptionView(chr(ord("a") + i), q.options[i].text, q.options[i].correct,
                                        q.options[i].feedback) for i in order)
-        questions.append(QuestionView(number, q.type, q.question, options, q.model_answer, q.explanation))
+        lines = (q.lines or DEFAULT_WRITING_LINES) if q.type == "open" else 0
+        questions.append(QuestionView(number, q.type, q.question, options, q.model_answer, q.explanation, lines))
     return QuizView(quiz.id or "", quiz.title, quiz.module, quiz.intro, tuple(questions))

@@ -18,6 +18,8 @@ PRACTICE = "oefenen/index.md"
 THEMES = "oefenen/thema/index.md"
 LEVELS = "oefenen/niveau.md"
 QUIZZES = "quizzen/index.md"
+MATERIALS = "training/materialen.md"
+GLOSSARY = "begrippen.md"
 
 
 def route(id: str) -> str:
@@ -30,6 +32,15 @@ def role(id: str) -> str:
 
 def module(id: str) -> str:
     return f"training/{id}.md"
+
+
+def programme(id: str) -> str:
+    return f"training/programma/{id}.md"
+
+
+def material(id: str) -> str:
+    """A material's place on the materials page (one page, one anchor per item)."""
+    return f"{MATERIALS}#{id}"
 
 
 def theme(id: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from generator import urls
 from generator.labels import Labels
-from generator.model import Module
+from generator.model import Material, Module, Training
 from generator.portal import ChapterRef, Portal
 
 # URL segments (Dutch, like the rest of the site) of each handout kind.
@@ -18,6 +18,17 @@ PARTICIPANT = "deelnemer"
 CARD = "oefenkaart"
 CHECKLIST = "checklist"
 BOOKLET = "boek"
+PROGRAMME = "programma"     # a training's run sheet (trainer) and programme (participants)
+MATERIAL = "materiaal"      # cards, worksheets and forms, defined in content/materialen
+CERTIFICATE = "bewijs"      # Bewijs van Deelname of a training
+
+
+@dataclass(frozen=True)
+class TrainingEdition:
+    """A training's programme for the trainer (run sheet) or for the participants."""
+
+    training: Training
+    trainer: bool
 
 
 @dataclass(frozen=True)
@@ -30,7 +41,7 @@ class Entry:
     page: str | None    # the site page (Markdown path) that links to this handout
     # What the renderer renders: a module, a chapter (typed references, never strings split
     # back) or a checklist name.
-    subject: str | Module | ChapterRef = ""
+    subject: str | Module | ChapterRef | Training | TrainingEdition | Material = ""
 
     @property
     def html_path(self) -> str:
@@ -52,6 +63,21 @@ def catalog(portal: Portal) -> list[Entry]:
     if portal.modules:
         entries.append(Entry(BOOKLET, "trainingsboek", f"{L.booklet}: {portal.site.title}", L.booklet,
                              L.handouts_training, urls.TRAINING, "booklet"))
+    for t in portal.trainings:
+        page = urls.programme(t.id)
+        entries.append(Entry(PROGRAMME, f"{t.id}-draaiboek", f"{L.run_sheet}: {t.title}", L.run_sheet,
+                             L.handouts_programmes, page, TrainingEdition(t, True)))
+        entries.append(Entry(PROGRAMME, t.id, f"{L.participant_programme}: {t.title}", L.participant_programme,
+                             L.handouts_programmes, page, TrainingEdition(t, False)))
+        if t.certificate:
+            entries.append(Entry(CERTIFICATE, t.id, f"{L.certificate}: {t.title}", L.certificate,
+                                 L.handouts_forms, page, t))
+    used = {i for m in portal.modules for a in m.activities for i in a.materials}
+    for mat in portal.materials:
+        if mat.printable:
+            group = L.handouts_materials if mat.id in used else L.handouts_forms
+            entries.append(Entry(MATERIAL, mat.id, mat.title, L[f"material_{mat.kind}"], group,
+                                 urls.MATERIALS, mat))
     for m in portal.modules:
         page = urls.module(m.id)
         entries.append(Entry(TRAINER, m.id, f"{m.title} — {L.trainer_edition}", L.trainer_edition,

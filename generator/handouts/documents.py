@@ -22,10 +22,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import urls
-from generator.handouts.catalog import BOOKLET, CARD, CHECKLIST, PARTICIPANT, TRAINER, Entry, catalog
+from generator.handouts.catalog import (BOOKLET, CARD, CERTIFICATE, CHECKLIST, MATERIAL, PARTICIPANT, PROGRAMME,
+                                        TRAINER, Entry, TrainingEdition, catalog)
 from generator.labels import Labels
-from generator.model import LEVEL_ORDER, Method, Module, RolePlay, Theme, Word
+from generator.model import LEVEL_ORDER, Material, Method, Module, RolePlay, Theme, Training, Word
 from generator.portal import ChapterRef, Portal
+from generator.programme import meeting_plans, module_rows, training_minutes
 from generator.quizdata import QuizView, quiz_view
 from generator.sanitize import clean_html
 
@@ -85,6 +87,15 @@ def _css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
+# The footer line (8 pt, 80 % of the A4 text width ≈ 140 mm) holds about 84 characters of
+# DejaVu Sans; longer footers are shortened with an ellipsis instead of wrapping to two lines.
+FOOTER_CHARS = 84
+
+
+def footer_text(text: str) -> str:
+    return text if len(text) <= FOOTER_CHARS else text[:FOOTER_CHARS - 1].rstrip(" ·:—-") + "…"
+
+
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates/handouts"), undefined=StrictUndefined,
                       autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -92,6 +103,7 @@ def _environment() -> Environment:
     env.filters["md_inline"] = _md_inline
     env.filters["quiz_md"] = lambda text, shift=0: _md(text, shift, data=True)
     env.filters["css_string"] = _css_string
+    env.filters["footer_text"] = footer_text
     return env
 
 
@@ -109,37 +121,110 @@ def page_url(md_path: str, directory_urls: bool) -> str:
 
 
 # --- view models -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ScheduleRow:
-    start: str
-    end: str
-    title: str
-    minutes: int
-    work_form: str
+CARDS_PER_SHEET = 8  # 2 × 4 on A4: 105 × 74 mm each, the size of a large index card
 
 
-def _clock(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"
+def card_sheets(material: Material) -> list[list[str]]:
+    """The cards in sheets of eight; the last sheet is filled up with blank cards to write on."""
+    cards = list(material.cards)
+    cards += [""] * (-len(cards) % CARDS_PER_SHEET)
+    return [cards[i:i + CARDS_PER_SHEET] for i in range(0, len(cards), CARDS_PER_SHEET)]
 
 
-def schedule(module: Module) -> list[ScheduleRow]:
-    rows, start = [], 0
-    for a in module.activities:
-        rows.append(ScheduleRow(_clock(start), _clock(start + a.minutes), a.title, a.minutes, a.work_form))
-        start += a.minutes
-    return rows
+# Practice cards are printed at 11 pt (word table 10 pt) for learners at A1 or with little
+# schooling. A card fills one or two whole pages: the number of words is chosen from an estimate
+# of the card's height, so that no page of a card is more than half empty. The estimate counts
+# text lines at the printed sizes (A4, 16 mm side margins: ~85 characters of 11 pt per line,
+# ~54 characters in the 10 pt example column); tests render the PDFs and measure the result.
+PAGE_MM = 297 - 16 - 20 - 6          # printable height minus the organisation line
+LINE_MM = 11 * 1.4 * 0.3528          # one line of 11 pt body text
+ROW_LINE_MM = 10 * 1.3 * 0.3528      # one line in the word table
+ROW_PAD_MM = 2 * 0.8 + 0.3
+CARD_MIN_WORDS = 12
+CARD_MAX_PAGES = 2
 
 
-def materials(module: Module) -> list[str]:
-    seen: dict[str, None] = {}
-    for a in module.activities:
-        for item in a.materials:
-            seen.setdefault(item, None)
-    return list(seen)
+def _lines(text: str, width: int) -> int:
+    """Lines a text needs at ``width`` characters per line (word-wrapped)."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width:
+            lines, used = lines + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return lines
 
 
-CARD_WORDS = 32
-CARD_MIN_WORDS_PER_THEME = 8
+def _row_mm(w: Word) -> float:
+    return max(_lines(w.word, 18), _lines(w.example, 54)) * ROW_LINE_MM + ROW_PAD_MM
+
+
+def word_level(theme: Theme, index: int) -> str:
+    """A theme word's level: given, or guessed from its place in the list (easy words first)."""
+    word = theme.vocabulary[index]
+    if word.level:
+        return word.level
+    levels = [lvl for lvl in LEVEL_ORDER if lvl in theme.levels]
+    return levels[min(len(levels) - 1, index * len(levels) // max(1, len(theme.vocabulary)))]
+
+
+def words_for_level(chapter_words: list[Word], themes: list[Theme], level: str) -> list[Word]:
+    """Chapter words first; then theme words of the chapter's level, then the nearest levels
+    below it, then above it - taking turns between the themes, so each theme gets its share."""
+    rank = LEVEL_ORDER.index(level)
+
+    def distance(lvl: str) -> tuple[int, int]:
+        d = LEVEL_ORDER.index(lvl) - rank
+        return (0, -d) if d <= 0 else (1, d)   # same level, then lower (nearest first), then higher
+
+    queues = [sorted(((distance(word_level(t, i)), i, w) for i, w in enumerate(t.vocabulary)),
+                     key=lambda x: (x[0], x[1])) for t in themes]
+    ordered: list[Word] = list(chapter_words)
+    for key in sorted({k for q in queues for k, _, _ in q}):
+        batches = [[w for k, _, w in q if k == key] for q in queues]
+        for i in range(max((len(b) for b in batches), default=0)):
+            ordered += [b[i] for b in batches if i < len(b)]
+    seen: dict[str, Word] = {}
+    for w in ordered:
+        seen.setdefault(w.word.casefold(), w)
+    return list(seen.values())
+
+
+def _fixed_mm(chapter_title: str, focus: list[str], questions: list[tuple[Theme, list[str]]],
+              role_play: RolePlay | None, outing: str | None) -> float:
+    heading = 8.0 + 3.5   # h2 with its margins and rule
+    mm = 4 + _lines(chapter_title, 45) * 8.5 + LINE_MM + 3   # organisation line, h1, meta
+    if focus:
+        mm += heading + sum(_lines(f, 80) * LINE_MM + 1 for f in focus) + 2
+    mm += heading + 8  # word table heading and header row
+    if questions:
+        mm += heading + sum((7 if len(questions) > 1 else 0) + sum(_lines(q, 80) * LINE_MM + 1 for q in qs)
+                            for _, qs in questions)
+    if role_play:
+        mm += heading + LINE_MM + _lines(role_play.situation, 85) * LINE_MM + 2 * LINE_MM + 6
+    if outing:
+        mm += heading + _lines(outing, 85) * LINE_MM + 4
+    return mm
+
+
+def fitting_words(words: list[Word], fixed_mm: float) -> list[Word]:
+    """As many words as fill the card's pages, leaving no page more than half empty."""
+    total = fixed_mm
+    best: list[Word] = []
+    for n, w in enumerate(words, 1):
+        total += _row_mm(w)
+        if total > CARD_MAX_PAGES * PAGE_MM * 0.94:
+            break
+        best = words[:n]
+    height = fixed_mm + sum(_row_mm(w) for w in best)
+    if PAGE_MM * 0.94 < height < PAGE_MM * 1.55:
+        # the second page would be mostly empty: fit on one page if enough words remain
+        one_page = list(best)
+        while one_page and fixed_mm + sum(_row_mm(w) for w in one_page) > PAGE_MM * 0.94:
+            one_page.pop()
+        if len(one_page) >= CARD_MIN_WORDS:
+            best = one_page
+    return best
 
 
 @dataclass(frozen=True)
@@ -162,13 +247,6 @@ class Card:
 def practice_card(portal: Portal, method: Method, number: int) -> Card:
     chapter = next(c for c in method.chapters if c.number == number)
     themes = [portal.theme(t) for t in chapter.themes]
-    # A card stays within two pages: all chapter words, then an equal share of each theme's
-    # list (theme lists start with the most useful words); the rest is on the theme pages.
-    share = max(CARD_MIN_WORDS_PER_THEME, (CARD_WORDS - len(chapter.words)) // max(1, len(themes)))
-    words: dict[str, Word] = {}
-    for w in [*chapter.words, *(w for t in themes for w in t.vocabulary[:share])]:
-        words.setdefault(w.word.casefold(), w)
-    more_words = any(len(t.vocabulary) > share for t in themes)
     level_rank = LEVEL_ORDER.index(chapter.level)
     plays = [(t, rp) for t in themes for rp in t.role_plays]
     # The role play of the chapter's level; else the highest level below it; else the first.
@@ -177,12 +255,14 @@ def practice_card(portal: Portal, method: Method, number: int) -> Card:
                    key=lambda x: -LEVEL_ORDER.index(x[1].level))
     chosen: tuple[Theme | None, RolePlay | None] = next(iter(exact or lower or plays), (None, None))
     outing = next(((t, t.outing) for t in themes if t.outing), (None, None))
+    questions = [(t, t.questions.for_level(chapter.level)) for t in themes if t.questions.for_level(chapter.level)]
+    candidates = words_for_level(list(chapter.words), themes, chapter.level)
+    words = fitting_words(candidates, _fixed_mm(f"{method.name} {chapter.title}", list(chapter.focus), questions,
+                                                chosen[1], outing[1]))
     return Card(method=method, number=number, title=chapter.title, level=chapter.level,
-                focus=list(chapter.focus), themes=themes, words=list(words.values()),
-                questions=[(t, t.questions.for_level(chapter.level)) for t in themes
-                           if t.questions.for_level(chapter.level)],
+                focus=list(chapter.focus), themes=themes, words=words, questions=questions,
                 role_play=chosen[1], role_play_theme=chosen[0], outing=outing[1], outing_theme=outing[0],
-                more_words=more_words)
+                more_words=len(words) < len(candidates))
 
 
 # --- rendering -----------------------------------------------------------------------------------
@@ -196,13 +276,25 @@ def _context(portal: Portal, entry: Entry) -> tuple[str, dict[str, Any]]:
         return "card.html.j2", {"card": practice_card(portal, entry.subject.method, entry.subject.number)}
     if entry.kind == CHECKLIST:
         return f"{entry.subject}.html.j2", {}
+    if entry.kind == PROGRAMME and isinstance(entry.subject, TrainingEdition):
+        training = entry.subject.training
+        return "programme.html.j2", {"training": training, "plans": meeting_plans(portal, training),
+                                     "trainer": entry.subject.trainer, "total": training_minutes(training)}
+    if entry.kind == CERTIFICATE and isinstance(entry.subject, Training):
+        training = entry.subject
+        return "certificate.html.j2", {"training": training, "plans": meeting_plans(portal, training),
+                                       "total": training_minutes(training)}
+    if entry.kind == MATERIAL and isinstance(entry.subject, Material):
+        material = entry.subject
+        return "material.html.j2", {"material": material, "sheets": card_sheets(material)}
     if entry.kind == BOOKLET:
         L = Labels(portal.site.labels)
         quizzes: dict[str, QuizView | None] = {}
         for m in portal.modules:
             q = portal.quiz_of_module(m)
             quizzes[m.id or ""] = quiz_view(q, L) if q else None
-        return "booklet.html.j2", {"quizzes": quizzes}
+        return "booklet.html.j2", {"quizzes": quizzes,
+                                   "programmes": [(t, meeting_plans(portal, t)) for t in portal.trainings]}
     raise ValueError(f"unknown handout kind {entry.kind!r}")
 
 
@@ -216,7 +308,7 @@ def render_handout(portal: Portal, entry: Entry, directory_urls: bool = True) ->
 
     common = dict(p=portal, L=Labels(portal.site.labels), entry=entry, css=Markup(stylesheet()),
                   org=portal.site.organisation.name, pdf=portal.site.features.pdf_handouts,
-                  schedule=schedule, materials=materials, **context)
+                  module_rows=module_rows, materials_of=portal.materials_of_module, **context)
     web = dict(overview=link("handouts/index.html"),
                page=link(page_url(entry.page, directory_urls)) if entry.page else None,
                pdf_href=posixpath.basename(entry.pdf_path))
