@@ -236,10 +236,11 @@ def _check_trainings(parts: dict[str, Any], ref: _RefChecker, errors: ErrorColle
         first: dict[str, int] = {}
         for i, meeting in enumerate(item.obj.meetings):
             longest = max(longest, meeting.length)
-            total = 0
+            total, complete = 0, True
             for j, part in enumerate(meeting.parts):
                 if part.module:
                     ref.check(item.source, ("meetings", i, "parts", j, "module"), part.module, "module")
+                    complete = complete and part.module in duration  # a broken module has its own error
                     total += duration.get(part.module, 0)
                     if part.module in first:
                         line, col = item.source.position(("meetings", i, "parts", j, "module"))
@@ -251,7 +252,7 @@ def _check_trainings(parts: dict[str, Any], ref: _RefChecker, errors: ErrorColle
                     planned.add(part.module)
                 else:
                     total += part.minutes or 0
-            if total != meeting.length:
+            if complete and total != meeting.length:
                 line, col = item.source.position(("meetings", i, "length"))
                 what = "do not fit in" if total > meeting.length else "leave time unplanned in"
                 errors.add(item.source.path, line, col,

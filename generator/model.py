@@ -489,7 +489,8 @@ class Training(Strict):
 # --- begrippen.yml ------------------------------------------------------------------------------
 
 class Term(Strict):
-    term: Text = Field(description="The word or abbreviation, as it appears in texts (e.g. PIP).")
+    term: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^[^\[\]\n]+$")] = Field(
+        description="The word or abbreviation, as it appears in texts (e.g. PIP); no square brackets.")
     full: Text | None = Field(None, description="What an abbreviation stands for.")
     definition: Text = Field(description="One or two plain sentences (B1).")
     also: list[Text] = Field(default_factory=list, description="Other spellings that should also be explained.")

@@ -19,6 +19,7 @@ from generator.handouts.catalog import by_page as handouts_by_page
 from generator.handouts.catalog import groups as handout_groups
 from generator.labels import Labels
 from generator.portal import ChapterRef, Portal
+from generator.programme import meeting_plans, training_minutes
 from generator.quizdata import quiz_view
 
 NavItem = str | dict[str, Any]
@@ -82,6 +83,7 @@ class _Renderer:
         self.sources: dict[str, str] = {}
         self.kinds: dict[str, str] = {}
         self.handouts = handouts_by_page(portal)
+        self.abbreviations = _abbreviations(portal)
 
     def render(self, path: str, template: str, source: str | None = None, **context: Any) -> None:
         def ref(target: str) -> Markup:
@@ -90,7 +92,10 @@ class _Renderer:
         text = _ENV.get_template(template).render(
             p=self.portal, L=self.labels, urls=urls, ref=ref, page_path=path,
             page_handouts=self.handouts.get(path, []), **context)
-        self.pages[path] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        if path != urls.GLOSSARY:
+            text += _abbreviation_lines(text, self.abbreviations)
+        self.pages[path] = text
         self.kinds[path] = template.removesuffix(".md.j2")
         if source:
             self.sources[path] = source
@@ -183,6 +188,18 @@ def render_pages(portal: Portal) -> RenderedSite:
     for role in portal.roles:
         r.render(urls.role(role.id), "role.md.j2", portal.source_of("roles"), role=role)
     r.render(urls.TRAINING, "training.md.j2")
+    for training in portal.trainings:
+        r.render(urls.programme(training.id), "programme.md.j2", portal.source_of("training", training.id),
+                 training=training, plans=meeting_plans(portal, training), total=training_minutes(training))
+    if portal.materials:
+        used_by: dict[str, list[Any]] = {}
+        for module in portal.modules:
+            for activity in module.activities:
+                for mid in activity.materials:
+                    used_by.setdefault(mid, []).append((module, activity))
+        r.render(urls.MATERIALS, "materials.md.j2", used_by=used_by)
+    if portal.glossary:
+        r.render(urls.GLOSSARY, "glossary.md.j2", portal.source_of("begrippen"))
     for module in portal.modules:
         r.render(urls.module(module.id), "module.md.j2", portal.source_of("module", module.id), module=module,
                  quiz=portal.quiz_of_module(module))
@@ -215,6 +232,24 @@ def render_pages(portal: Portal) -> RenderedSite:
     sources = {path: source for path, source in sorted(r.sources.items()) if path in pages}
     return RenderedSite(pages=pages, nav=build_nav(portal, r.labels, set(r.pages)), skipped=skipped,
                         sources=sources, kinds={path: r.kinds[path] for path in pages})
+
+
+def _abbreviations(portal: Portal) -> list[tuple[re.Pattern[str], str]]:
+    """Glossary terms as Markdown abbreviations (``*[PIP]: …``): the 'abbr' extension then
+    explains each term where it appears, in an escaped ``<abbr title>`` the browser shows."""
+    found = []
+    for t in portal.glossary:
+        explanation = re.sub(r"\s+", " ", f"{t.full}: {t.definition}" if t.full else t.definition)
+        for word in (t.term, *t.also):
+            found.append((re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])"), f"*[{word}]: {explanation}"))
+    return found
+
+
+def _abbreviation_lines(text: str, abbreviations: list[tuple[re.Pattern[str], str]]) -> str:
+    """Definitions for the terms this page uses, appended to its Markdown (only those: a page
+    listing all terms would grow every page of the site)."""
+    lines = [line for pattern, line in abbreviations if pattern.search(text)]
+    return "\n" + "\n".join(lines) + "\n" if lines else ""
 
 
 # Nav budget: a nav level lists at most this many entries; longer lists are split into
@@ -280,7 +315,11 @@ def build_nav(portal: Portal, L: Labels, generated: set[str]) -> list[NavItem]:
         tasks.append({t(L.plan): urls.PLAN})
     tasks.append(section(L.roles, [{t(role.name): urls.role(role.id)} for role in portal.roles]))
     nav.append(section(L.tasks, tasks))
-    nav.append(section(L.training, listed(urls.TRAINING, [(m.title, urls.module(m.id)) for m in portal.modules])))
+    training = listed(urls.TRAINING, [(m.title, urls.module(m.id)) for m in portal.modules])
+    training += [{t(tr.title): urls.programme(tr.id)} for tr in portal.trainings]
+    if portal.materials:
+        training.append({t(L.materials_page): urls.MATERIALS})
+    nav.append(section(L.training, training))
     practice: list[NavItem] = [urls.PRACTICE]
     # Methods sit one level below the tab ("Methodes"), so only the current method's
     # chapters are expanded: a section right under a tab is always open in Material.
@@ -301,6 +340,8 @@ def build_nav(portal: Portal, L: Labels, generated: set[str]) -> list[NavItem]:
     if portal.quizzes:
         nav.append(section(L.quizzes, listed(urls.QUIZZES, [(q.title, urls.quiz(q.id)) for q in portal.quizzes])))
     nav.append({t(L.handouts): urls.HANDOUTS})
+    if portal.glossary:
+        nav.append({t(L.glossary): urls.GLOSSARY})
     extra = [d for d in portal.docs if d.path not in generated]
     if extra:
         nav.append(section(L.more_info, [{t(d.title): d.path} for d in extra]))

@@ -19,6 +19,7 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "md_in_html": {},
     "admonition": {},
     "pymdownx.details": {},
+    "abbr": {},  # glossary terms explained where they appear (pages.py appends the definitions)
     "toc": {"permalink": True, "permalink_title": "Link naar dit kopje"},
 }
 

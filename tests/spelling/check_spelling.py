@@ -30,7 +30,8 @@ WORDLIST = HERE / "wordlist.txt"
 SKIP_KEYS = {"id", "module", "refer_to", "routes", "themes", "modules", "supplements", "methods",
              "site_url", "repo_url", "repo_branch", "email", "website", "phone", "logo", "type",
              "level", "levels", "target_level", "article", "correct", "answer", "number",
-             "duration", "minutes", "order", "months", "meetings", "hours_per_meeting", "features"}
+             "duration", "minutes", "order", "months", "hours_per_meeting", "features",
+             "materials", "kind", "block", "url", "start", "length", "date"}
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-’'][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 URL = re.compile(r"(\]\([^)]*\)|https?://\S+|www\.\S+|\S+@\S+|`[^`]*`)")
 
