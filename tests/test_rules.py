@@ -32,16 +32,18 @@ def line_of(root: Path, rel: str, needle: str) -> int:
     return next(n for n, line in enumerate(lines, 1) if needle in line)
 
 
-def test_activity_minutes_must_fill_the_module(portal: Path) -> None:
+def test_activities_must_leave_time_to_explain(portal: Path) -> None:
     minutes = sum(a.minutes for a in load_portal(portal).module("oefenen-met-spreken").activities)
-    edit(portal, MODULE, "duration: 60", "duration: 160")
+    edit(portal, MODULE, "duration: 60", f"duration: {minutes}")
+    edit(portal, "content/trainingen/basis.yml", "length: 180", f"length: {180 - 60 + minutes}")  # still adds up
     with pytest.raises(ContentErrors) as info:
         load_portal(portal)
-    [error] = [str(e) for e in info.value.errors]
-    assert error.startswith(f"{MODULE}:{line_of(portal, MODULE, 'duration: 160')}:1: the activities add up to "
-                            f"{minutes} minutes, but the module lasts 160 minutes")
+    errors = [str(e) for e in info.value.errors]
+    line = line_of(portal, MODULE, f"duration: {minutes}")
+    assert f"{MODULE}:{line}:1: the activities take {minutes} of the module's {minutes} minutes: no time is left " \
+        "to explain the sections and discuss them — make 'duration' longer or shorten an activity's 'minutes'" in errors
     result = run_cli("check", "--portal", str(portal))
-    assert result.returncode == 1 and f"de activiteiten duren samen {minutes} minuten" in result.stderr
+    assert result.returncode == 1 and f"de activiteiten duren {minutes} van de {minutes} minuten" in result.stderr
 
 
 def test_module_without_quiz_is_a_warning_not_a_failure(portal: Path) -> None:
