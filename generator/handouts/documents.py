@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -207,6 +207,14 @@ def _fixed_mm(chapter_title: str, focus: list[str], questions: list[tuple[Theme,
     return mm
 
 
+LAST_PAGE_FULL = 0.6  # share of the last page a card should fill (the test demands half)
+
+
+def _last_page_share(height_mm: float) -> float:
+    whole = int(height_mm // PAGE_MM)
+    return 1.0 if height_mm - whole * PAGE_MM < 1 and whole else (height_mm - whole * PAGE_MM) / PAGE_MM
+
+
 def fitting_words(words: list[Word], fixed_mm: float) -> list[Word]:
     """As many words as fill the card's pages, leaving no page more than half empty."""
     total = fixed_mm
@@ -242,6 +250,8 @@ class Card:
     outing: str | None
     outing_theme: Theme | None
     more_words: bool = False
+    tips: list[str] = field(default_factory=list)
+    extra_role_play: RolePlay | None = None
 
 
 def practice_card(portal: Portal, method: Method, number: int) -> Card:
@@ -257,12 +267,32 @@ def practice_card(portal: Portal, method: Method, number: int) -> Card:
     outing = next(((t, t.outing) for t in themes if t.outing), (None, None))
     questions = [(t, t.questions.for_level(chapter.level)) for t in themes if t.questions.for_level(chapter.level)]
     candidates = words_for_level(list(chapter.words), themes, chapter.level)
-    words = fitting_words(candidates, _fixed_mm(f"{method.name} {chapter.title}", list(chapter.focus), questions,
-                                                chosen[1], outing[1]))
+    fixed = _fixed_mm(f"{method.name} {chapter.title}", list(chapter.focus), questions, chosen[1], outing[1])
+    words = fitting_words(candidates, fixed)
+    # All words fit and the last page is still mostly empty: add the coach's tips, then a second
+    # role play, as long as they fit - rather than leave half a sheet blank.
+    height = fixed + sum(_row_mm(w) for w in words)
+    tips: list[str] = []
+    extra: RolePlay | None = None
+    for tip in (t for theme in themes for t in theme.coach_tips):
+        if _last_page_share(height) >= LAST_PAGE_FULL:
+            break
+        grown = height + (8.0 + 3.5 if not tips else 0) + _lines(tip, 80) * LINE_MM + 1
+        if grown > CARD_MAX_PAGES * PAGE_MM * 0.94:
+            break
+        tips.append(tip)
+        height = grown
+    if _last_page_share(height) < LAST_PAGE_FULL:
+        others = sorted((rp for _, rp in plays if rp is not chosen[1]),
+                        key=lambda rp: abs(LEVEL_ORDER.index(rp.level) - level_rank))
+        if others:
+            grown = height + 8.0 + 3.5 + (_lines(others[0].situation, 85) + 3) * LINE_MM + 6
+            if grown <= CARD_MAX_PAGES * PAGE_MM * 0.94:
+                extra, height = others[0], grown
     return Card(method=method, number=number, title=chapter.title, level=chapter.level,
                 focus=list(chapter.focus), themes=themes, words=words, questions=questions,
                 role_play=chosen[1], role_play_theme=chosen[0], outing=outing[1], outing_theme=outing[0],
-                more_words=len(words) < len(candidates))
+                more_words=len(words) < len(candidates), tips=tips, extra_role_play=extra)
 
 
 # --- rendering -----------------------------------------------------------------------------------
