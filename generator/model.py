@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.kinds import url_problem
@@ -411,7 +411,7 @@ class Material(Strict):
     intro: Markdown | None = Field(None, description="For werkblad and formulier: text at the top of the sheet.")
     sections: list[FormSection] = Field(default_factory=list, description="For werkblad and formulier: the fields.")
     body: Markdown | None = Field(None, description="For werkblad: text to read (e.g. a written-out role play).")
-    url: Text | None = Field(None, description="For video: the address (https://…).")
+    url: Url | None = Field(None, description="For video: the address (https://…).")
     video_title: Text | None = Field(None, description="For video: the title of the video as its maker gives it.")
 
     @model_validator(mode="after")
@@ -466,14 +466,6 @@ class Meeting(Strict):
     length: int = Field(gt=0, description="Length of the meeting in minutes, breaks included.")
     location: Text | None = None
     parts: list[MeetingPart] = Field(min_length=1)
-
-    @field_validator("start", mode="before")
-    @classmethod
-    def _sexagesimal(cls, value: Any) -> Any:
-        # YAML 1.1 reads an unquoted 19:00 as the number 1140 (base 60): that is minutes after midnight.
-        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
-            return f"{value // 60}:{value % 60:02d}"
-        return value
 
 
 class Training(Strict):

@@ -89,11 +89,12 @@ def test_a_part_is_a_module_or_a_block_with_minutes(portal: Path) -> None:
     assert "the block 'pauze' needs 'minutes'" in error and error.startswith(f"{TRAINING}:")
 
 
-def test_unquoted_start_time_is_read_as_a_clock_time(portal: Path) -> None:
-    # YAML 1.1 reads 19:30 as the number 1170; the model turns it back into 19:30.
-    assert "start: 19:30" in (portal / TRAINING).read_text(encoding="utf-8")
+def test_start_time_is_a_quoted_clock_time(portal: Path) -> None:
     [plan] = meeting_plans(load_portal(portal), load_portal(portal).trainings[0])
     assert (plan.start, plan.end) == ("19:30", "22:30")
+    edit(portal, TRAINING, 'start: "19:30"', "start: 19:30")  # YAML 1.1 would read a number
+    [error] = errors_of(portal)
+    assert error.startswith(f"{TRAINING}:5:12: '19:30' is not a whole number") and "quotes" in error
 
 
 # --- check: materials -----------------------------------------------------------------------------
