@@ -220,8 +220,10 @@ def _check_modules_and_materials(parts: dict[str, Any], ref: _RefChecker, errors
 
 
 def _check_trainings(parts: dict[str, Any], ref: _RefChecker, errors: ErrorCollector) -> None:
-    """Meetings add up to their length; every module is planned once per training and somewhere."""
+    """Meetings add up to their length; every module is planned once per training, and every
+    module of the portal's own files somewhere (the default content plans its own modules)."""
     duration = {m.obj.id: m.obj.duration for m in parts["modules"]}
+    dropped: set[str] = set()
     planned: set[str] = set()
     longest = 0
     for item in parts["trainings"]:
@@ -232,6 +234,18 @@ def _check_trainings(parts: dict[str, Any], ref: _RefChecker, errors: ErrorColle
             for j, part in enumerate(meeting.parts):
                 if part.module:
                     ref.check(item.source, ("meetings", i, "parts", j, "module"), part.module, "module")
+                    if part.module in ref.hidden.get("module", ()) and ref._in_base(item.source):
+                        # A default programme plans a module this portal hides: its clock times
+                        # no longer hold, so it is left out (a warning; the build goes on).
+                        if item.obj.id not in dropped:
+                            errors.warn(item.source.path, 1, 1,
+                                        f"training '{item.obj.id}' of the default content is left out: it plans "
+                                        f"module '{part.module}', which 'verbergen' hides",
+                                        f"add your own content/trainingen/{item.obj.id}.yml (the same id "
+                                        "replaces the default programme) to keep a programme like it")
+                        dropped.add(item.obj.id)
+                        complete = False
+                        continue
                     complete = complete and part.module in duration  # a broken module has its own error
                     total += duration.get(part.module, 0)
                     if part.module in first:
@@ -244,7 +258,7 @@ def _check_trainings(parts: dict[str, Any], ref: _RefChecker, errors: ErrorColle
                     planned.add(part.module)
                 else:
                     total += part.minutes or 0
-            if complete and total != meeting.length:
+            if complete and total != meeting.length and item.obj.id not in dropped:
                 line, col = item.source.position(("meetings", i, "length"))
                 what = "more" if total > meeting.length else "less"
                 errors.add(item.source.path, line, col,
@@ -252,11 +266,12 @@ def _check_trainings(parts: dict[str, Any], ref: _RefChecker, errors: ErrorColle
                            f"{what} than its length of {meeting.length} minutes",
                            "change a block's 'minutes', a module's 'duration' or the meeting's 'length' "
                            "so that they add up to the minute")
+    parts["trainings"] = [t for t in parts["trainings"] if t.obj.id not in dropped]
     if not parts["trainings"]:
         return  # a portal without programmes plans nothing
     for item in parts["modules"]:
         module = item.obj
-        if module.id in planned:
+        if module.id in planned or ref._in_base(item.source):
             continue
         line, col = item.source.position(("duration",))
         if module.duration > longest:

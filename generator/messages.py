@@ -232,6 +232,13 @@ CATALOGUE_NL: tuple[tuple[str, str], ...] = (
      "{longest} minuten"),
     ("shorten the module or split it, and plan it in a meeting in content/trainingen/",
      "maak de module korter of splits hem, en plan hem in een bijeenkomst in content/trainingen/"),
+    ("training '{training}' of the default content is left out: it plans module '{module}', which 'verbergen' hides",
+     "training '{training}' uit de standaardinhoud valt weg: die plant module '{module}', en die is verborgen "
+     "met 'verbergen'"),
+    ("add your own content/trainingen/{id}.yml (the same id replaces the default programme) to keep a programme "
+     "like it",
+     "maak een eigen content/trainingen/{id}.yml (hetzelfde id vervangt het standaardprogramma) als je zo'n "
+     "programma wilt houden"),
     ("module '{id}' is planned in no training", "module '{id}' staat in geen enkele training"),
     ("add '- module: {id}' to a meeting in content/trainingen/",
      "zet '- module: {id}' bij een bijeenkomst in content/trainingen/"),

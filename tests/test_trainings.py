@@ -200,3 +200,16 @@ def test_glossary_terms_are_explained_where_they_appear_and_stay_escaped(portal:
            '&lt;script&gt;alert(1)&lt;/script&gt; &quot;quotes&quot; &amp; meer">PIP</abbr>' in html
     assert "<script>" not in html
     assert "- **ONGEBRUIKT** — Staat op geen enkele pagina." in rendered[urls.GLOSSARY]
+
+
+def test_a_default_programme_that_plans_a_hidden_module_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    from test_layers import make_layered  # hides the default module 'vrijwilliger-in-de-klas'
+
+    portal = load_portal(make_layered(tmp_path / "noord"))
+    demo = load_portal(ROOT)
+    dropped = {t.id for t in demo.trainings if any(p.module == "vrijwilliger-in-de-klas"
+                                                   for m in t.meetings for p in m.parts)}
+    assert dropped and {t.id for t in portal.trainings} == {t.id for t in demo.trainings} - dropped
+    assert any("is left out: it plans module 'vrijwilliger-in-de-klas'" in str(w) for w in portal.warnings)
+    assert all(meeting_plans(portal, t) for t in portal.trainings)
+    render_pages(portal)  # every page of the remaining programmes renders
