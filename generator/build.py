@@ -18,8 +18,20 @@ from generator import privacy
 from generator.errors import ErrorCollector, closest
 from generator.labels import label_problems
 from generator.layers import HIDEABLE, base_root, without_hidden
-from generator.model import (GlossaryFile, Material, Method, Module, Quiz, RolesFile, RoutesFile, SearchWordsFile,
-                             Site, TasksFile, Theme, Training)
+from generator.model import (
+    GlossaryFile,
+    Material,
+    Method,
+    Module,
+    Quiz,
+    RolesFile,
+    RoutesFile,
+    SearchWordsFile,
+    Site,
+    TasksFile,
+    Theme,
+    Training,
+)
 from generator.portal import DocPage, Portal
 from generator.rules import Findings, run_rules
 from generator.validate import parse_model

@@ -324,7 +324,8 @@ class Question(Strict):
     answer: bool | None = Field(None, description="For truefalse: is the statement true?")
     model_answer: Markdown | None = Field(None, description="For open: an example of a good answer.")
     lines: int | None = Field(None, ge=1, le=20,
-                              description="For open: writing lines on paper (default 3); more when the question asks for more.")
+                              description="For open: writing lines on paper (default 3); "
+                                          "more when the question asks for more.")
     explanation: Markdown = Field(description="Shown after answering.")
     keep_order: bool = Field(False, description="Show the options in the written order (e.g. A1, A2, B1). "
                                                 "Otherwise they appear in a fixed shuffled order.")
@@ -376,14 +377,15 @@ class FormField(Strict):
     label: Text = Field(description="The question or the name of the field, as printed.")
     type: Literal["lines", "scale", "choice", "table", "signature"] = Field(
         "lines", description="lines: writing lines; scale: three faces (not yet / fairly / good); "
-                             "choice: boxes to tick; table: a table with columns and rows; signature: name, date, signature.")
+                             "choice: boxes to tick; table: a table with columns and rows; "
+                             "signature: name, date, signature.")
     lines: int = Field(1, ge=1, le=40, description="Writing lines (type lines) or table rows (type table).")
     options: list[Text] = Field(default_factory=list, description="For choice: the boxes to tick.")
     columns: list[Text] = Field(default_factory=list, description="For table: the column headers.")
     help: Text | None = Field(None, description="A short explanation under the label.")
 
     @model_validator(mode="after")
-    def _fits_type(self) -> "FormField":
+    def _fits_type(self) -> FormField:
         if self.type == "choice" and len(self.options) < 2:
             raise ValueError("a 'choice' field needs at least 2 'options'")
         if self.type == "table" and not self.columns:
@@ -402,7 +404,8 @@ class Material(Strict):
     id: Slug = Field("", description="Defaults to the file name; activities name it in 'materials'.")
     title: Text
     kind: MaterialKind = Field(description="kaartjes (8 per A4, to cut), werkblad, formulier (A4), "
-                                           "video (a link with its title) or benodigdheid (bring it, nothing to print).")
+                                           "video (a link with its title) or benodigdheid "
+                                           "(bring it, nothing to print).")
     summary: Text | None = Field(None, description="What it is for, in one sentence.")
     instructions: Markdown | None = Field(None, description="How to prepare and use it (for the trainer).")
     copies: Text | None = Field(None, description="How many to print or bring, e.g. 'één set per groepje'.")
@@ -415,7 +418,7 @@ class Material(Strict):
     video_title: Text | None = Field(None, description="For video: the title of the video as its maker gives it.")
 
     @model_validator(mode="after")
-    def _fits_kind(self) -> "Material":
+    def _fits_kind(self) -> Material:
         if self.kind == "kaartjes" and not self.cards:
             raise ValueError("a 'kaartjes' material needs 'cards'")
         if self.kind == "formulier" and not self.sections:
@@ -449,7 +452,7 @@ class MeetingPart(Strict):
     title: Text | None = Field(None, description="Own title for a fixed block, e.g. 'Quiz over module 1 en 2'.")
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "MeetingPart":
+    def _one_kind(self) -> MeetingPart:
         if (self.module is None) == (self.block is None):
             raise ValueError("a part is either '- module: <id>' or '- block: <welkom|pauze|quiz|evaluatie|afsluiting>'")
         if self.block and self.minutes is None:

@@ -7,7 +7,7 @@ how far down a page the text reaches, the way a reader sees the printed sheet.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -51,13 +51,14 @@ class Page:
         return " ".join(r.text for r in self.body)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read(path: Path) -> tuple[Page, ...]:
     pages = []
     for number, page in enumerate(PdfReader(path).pages, 1):
         runs: list[Run] = []
 
-        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float,
+                  runs: list[Run] = runs) -> None:
             if text.strip():
                 scale = (tm[3] or 1) * (cm[3] or 1)
                 runs.append(Run(text.strip(), round(size * scale, 2), tm[5] * (cm[3] or 1) + cm[5]))

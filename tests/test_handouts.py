@@ -18,8 +18,17 @@ from pypdf import PdfReader
 from conftest import ROOT, engine_modules_imported, run_cli
 from generator import urls
 from generator.handouts import Handout, catalog, render_handouts, with_pdfs
-from generator.handouts.catalog import (BOOKLET, CARD, CERTIFICATE, CHECKLIST, MATERIAL, PARTICIPANT, PROGRAMME,
-                                        TRAINER, Entry)
+from generator.handouts.catalog import (
+    BOOKLET,
+    CARD,
+    CERTIFICATE,
+    CHECKLIST,
+    MATERIAL,
+    PARTICIPANT,
+    PROGRAMME,
+    TRAINER,
+    Entry,
+)
 from generator.handouts.documents import practice_card
 from generator.handouts.pdf import NetworkFetchRefused, cache_key, local_url_fetcher, render_pdfs
 from generator.labels import Labels

@@ -11,15 +11,15 @@ import re
 from pathlib import Path
 
 import pytest
+from pdftext import read
 
 from generator.handouts import catalog, render_handout
 from generator.handouts.catalog import BOOKLET, CARD, MATERIAL, PARTICIPANT, TRAINER, Entry
 from generator.handouts.documents import practice_card, word_level
-from generator.model import LEVEL_ORDER
 from generator.labels import Labels
+from generator.model import LEVEL_ORDER
 from generator.portal import ChapterRef, Portal
 from generator.quizdata import DEFAULT_WRITING_LINES, quiz_view
-from pdftext import read
 
 pytestmark = pytest.mark.pdf
 

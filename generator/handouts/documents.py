@@ -22,8 +22,19 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import urls
-from generator.handouts.catalog import (BOOKLET, CARD, CERTIFICATE, CHECKLIST, MATERIAL, PARTICIPANT, PROGRAMME,
-                                        TRAINER, Entry, TrainingEdition, catalog)
+from generator.handouts.catalog import (
+    BOOKLET,
+    CARD,
+    CERTIFICATE,
+    CHECKLIST,
+    MATERIAL,
+    PARTICIPANT,
+    PROGRAMME,
+    TRAINER,
+    Entry,
+    TrainingEdition,
+    catalog,
+)
 from generator.labels import Labels
 from generator.model import LEVEL_ORDER, Material, Method, Module, RolePlay, Theme, Training, Word
 from generator.portal import ChapterRef, Portal
