@@ -52,7 +52,11 @@ TEXT_FIELDS: dict[str, tuple[str, list[Any]]] = {
     "section-title": ("content/modules/rol-van-de-taalcoach.yml", ["sections", 0, "title"]),
     "activity-title": ("content/modules/rol-van-de-taalcoach.yml", ["activities", 0, "title"]),
     "activity-work-form": ("content/modules/rol-van-de-taalcoach.yml", ["activities", 0, "work_form"]),
-    "activity-material": ("content/modules/rol-van-de-taalcoach.yml", ["activities", 1, "materials", 0]),
+    "material-title": ("content/materialen/casuskaarten.yml", ["title"]),
+    "material-card": ("content/materialen/casuskaarten.yml", ["cards", 0]),
+    "training-title": ("content/trainingen/basis.yml", ["title"]),
+    "meeting-title": ("content/trainingen/basis.yml", ["meetings", 0, "title"]),
+    "block-title": ("content/trainingen/basis.yml", ["meetings", 0, "parts", 0, "title"]),
     "theme-title": ("content/themes/kennismaken.yml", ["title"]),
     "theme-summary": ("content/themes/kennismaken.yml", ["summary"]),
     "coach-tip": ("content/themes/kennismaken.yml", ["coach_tips", 0]),
@@ -94,6 +98,8 @@ MARKDOWN_FIELDS: dict[str, tuple[str, list[Any]]] = {
     "method-description": ("content/methods/voorbeeldmethode-op-weg.yml", ["description"]),
     "plan-summary": ("content/tasks.yml", ["plan", 0, "summary"]),
     "quiz-explanation": ("quizzes/rol-van-de-taalcoach.yml", ["questions", 0, "explanation"]),
+    "material-instructions": ("content/materialen/casuskaarten.yml", ["instructions"]),
+    "training-intro": ("content/trainingen/basis.yml", ["intro"]),
 }
 
 

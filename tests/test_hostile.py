@@ -107,7 +107,9 @@ def _pdf_text_and_attachments(path: Path) -> tuple[str, dict[str, list[bytes]]]:
 
 @pytest.mark.parametrize("pdf, field_id", [
     ("handouts/trainer/rol-van-de-taalcoach.pdf", "learning-goal"),
-    ("handouts/trainer/rol-van-de-taalcoach.pdf", "activity-material"),
+    ("handouts/trainer/rol-van-de-taalcoach.pdf", "material-title"),
+    ("handouts/materiaal/casuskaarten.pdf", "material-card"),
+    ("handouts/programma/basis-draaiboek.pdf", "meeting-title"),
     ("handouts/oefenkaart/voorbeeldmethode-op-weg-hoofdstuk-1.pdf", "conversation-question"),
     ("handouts/checklist/stappenplan.pdf", "plan-checklist"),
 ])
