@@ -68,6 +68,8 @@ _MARKUP = re.compile(r"[*_`|>]+|^\s*(?:[-+]|\d+\.)\s+|^[-:| ]{3,}$", re.MULTILIN
 _ENTITY = re.compile(r"&(amp|lt|gt|quot|#39|nbsp);")
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#39": "'", "nbsp": " "}
 _SPACE = re.compile(r"\s+")
+# Glossary definitions pages.py appends for the 'abbr' extension ("*[PIP]: …"): not page text.
+_ABBREVIATION = re.compile(r"^\*\[[^\]\n]+\]:.*$", re.MULTILINE)
 
 
 def _plain(markdown: str) -> str:
@@ -84,7 +86,7 @@ def _plain(markdown: str) -> str:
 def document(path: str, kind: str, section: str, markdown: str, fallback_title: str = "",
              kind_word: str = "") -> SearchDoc:
     """One page's searchable text; the first level-1 heading is its title."""
-    markdown = _FRONT_MATTER.sub("", _BORROWED.sub(" ", markdown))
+    markdown = _ABBREVIATION.sub(" ", _FRONT_MATTER.sub("", _BORROWED.sub(" ", markdown)))
     title, headings = fallback_title, []
     for match in _HEADING.finditer(markdown):
         if match.group(1) == "#" and not title:
