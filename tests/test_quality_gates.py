@@ -337,6 +337,8 @@ INTERFACE_ALLOWLIST: dict[str, tuple[str, set[str] | None]] = {
     "portaalmap": ("Dutch compound hunspell-nl lacks", {"aanpassen/index.html"}),
     "mv": ("Dutch abbreviation of 'meervoud' in word lists", None),
     "KNM-onderwerpen": ("Dutch compound with the word list's KNM", None),
+    "Rolkaarten": ("Dutch compound hunspell-nl lacks (rolkaartjes is in the word list)", None),
+    "Benodigdheid": ("Dutch, singular of benodigdheden; hunspell-nl lacks it", None),
     "YAML": ("name of the file format, on the about page", {"over/index.html"}),
     # The demo's editor guide (docs/aanpassen.md, text the organisation writes) names GitHub's
     # own English buttons and menus so that editors find them: *Use this template*, GitHub
@@ -520,8 +522,9 @@ def test_gate_no_english_words_in_text_or_accessible_names(browser_audit: Browse
         for word in _WORD.findall(_NOT_WORDS.sub(" ", text)):
             where[word].add(rel)
     assert len(where) > 500, f"too few words collected ({len(where)}): is the text scan broken?"
-    known = spelling.load_wordlist()
-    unknown = sorted(spelling.unknown(set(where)) - known, key=lambda w: (-len(where[w]), w))
+    known = {w.lower() for w in spelling.load_wordlist()}  # 'rolkaartjes' covers 'Rolkaartjes' in a heading
+    unknown = sorted((w for w in spelling.unknown(set(where)) if w.lower() not in known),
+                     key=lambda w: (-len(where[w]), w))
     found = []
     for word in unknown:
         reason, allowed_on = INTERFACE_ALLOWLIST.get(word, ("", set()))
