@@ -20,11 +20,14 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-_LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon", "prefetch"}
-_RESOURCE_ATTRS = {"img": ("src", "srcset"), "script": ("src",), "iframe": ("src",), "source": ("src", "srcset"),
+# <link rel=…> values that make the browser contact a host on page load (preconnect and
+# dns-prefetch too: they reveal the visit to that host without fetching a file).
+LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "preconnect",
+                "dns-prefetch", "modulepreload", "manifest", "prerender"}
+RESOURCE_ATTRS = {"img": ("src", "srcset"), "script": ("src",), "iframe": ("src",), "source": ("src", "srcset"),
                    "audio": ("src",), "video": ("src", "poster"), "embed": ("src",), "object": ("data",),
                    "track": ("src",), "input": ("src",)}
-_CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""", re.I)
+CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""", re.I)
 
 
 class _Page(html.parser.HTMLParser):
@@ -56,13 +59,13 @@ class _Page(html.parser.HTMLParser):
         if tag == "img" and "alt" not in dict(attrs):
             self.images_without_alt += 1
         rels = set(a.get("rel", "").lower().split())
-        if tag == "link" and rels & _LOADING_RELS:
+        if tag == "link" and rels & LOADING_RELS:
             self.resources.append(a.get("href", ""))
-        for attr in _RESOURCE_ATTRS.get(tag, ()):
+        for attr in RESOURCE_ATTRS.get(tag, ()):
             if a.get(attr):
                 self.resources += [part.split()[0] for part in a[attr].split(",") if part.strip()] \
                     if attr == "srcset" else [a[attr]]
-        self.resources += _CSS_URL.findall(a.get("style", ""))
+        self.resources += CSS_URL.findall(a.get("style", ""))
         for key in ("href", "src"):
             if a.get(key) and not (tag == "link" and rels & {"canonical", "alternate"}):
                 self.refs.append(a[key])
@@ -75,7 +78,7 @@ class _Page(html.parser.HTMLParser):
         if self._in_title:
             self.title += data
         if self._in_style:
-            self.resources += _CSS_URL.findall(data)
+            self.resources += CSS_URL.findall(data)
 
 
 def _other_host(url: str) -> bool:
@@ -107,7 +110,7 @@ def check_site(site: Path, sub_path: str = "/") -> list[str]:
     for css in sorted(site.rglob("*.css")):
         text = re.sub(r"/\*.*?\*/", "", css.read_text(encoding="utf-8", errors="replace"), flags=re.S)
         problems += [f"{css.relative_to(site).as_posix()}: loads {url} from another host (privacy)"
-                     for url in _CSS_URL.findall(text)]
+                     for url in CSS_URL.findall(text)]
     return problems
 
 

@@ -1,6 +1,7 @@
 """Shared fixtures: the demo portal, one strict build of it, a sub-path server, Chromium."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,9 +13,42 @@ import pytest
 
 import sitekit
 from generator.build import load_portal
+from generator.errors import ContentErrors
 from generator.portal import Portal
 
 ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "fixtures" / "mini"
+
+
+@pytest.fixture
+def portal(tmp_path: Path) -> Path:
+    """A copy of the small, valid mini portal, which a test breaks in one way."""
+    root = tmp_path / "portal"
+    shutil.copytree(MINI, root)
+    return root
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first ``old`` in ``root/rel``; fails loudly when the fixture has changed."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(root: Path, rel: str, needle: str, after: int = 0) -> int:
+    """The first line number (1-based) after ``after`` whose text holds ``needle``."""
+    lines = (root / rel).read_text(encoding="utf-8").splitlines()
+    found = next((n for n, line in enumerate(lines, 1) if n > after and needle in line), None)
+    assert found is not None, f"{needle!r} not in {rel}"
+    return found
+
+
+def errors_of(root: Path) -> list[str]:
+    """The content errors that loading ``root`` reports (it must fail)."""
+    with pytest.raises(ContentErrors) as info:
+        load_portal(root)
+    return [str(e) for e in info.value.errors]
 
 
 def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

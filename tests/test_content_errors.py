@@ -6,39 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import edit, errors_of, line_of, run_cli
 from generator.build import load_portal
-from generator.errors import ContentErrors
-
-MINI = ROOT / "tests" / "fixtures" / "mini"
-
-
-@pytest.fixture
-def portal(tmp_path: Path) -> Path:
-    """A small, valid portal that each test breaks in one way."""
-    root = tmp_path / "portal"
-    shutil.copytree(MINI, root)
-    return root
-
-
-def errors_of(root: Path) -> list[str]:
-    with pytest.raises(ContentErrors) as info:
-        load_portal(root)
-    return [str(e) for e in info.value.errors]
-
-
-def replace(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(root: Path, rel: str, needle: str) -> int:
-    for number, line in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {rel}")
 
 
 def test_fixture_portal_is_valid(portal: Path) -> None:
@@ -46,28 +15,28 @@ def test_fixture_portal_is_valid(portal: Path) -> None:
 
 
 def test_yaml_syntax_error_points_at_the_line(portal: Path) -> None:
-    replace(portal, "content/themes/kennismaken.yml", "summary: Oefenen", "summary: Oefenen: met: x\n  - kapot")
+    edit(portal, "content/themes/kennismaken.yml", "summary: Oefenen", "summary: Oefenen: met: x\n  - kapot")
     [error] = errors_of(portal)
     assert error.startswith("content/themes/kennismaken.yml:2:")
     assert "YAML syntax error" in error and "indentation" in error
 
 
 def test_wrong_type_names_field_and_expected_type(portal: Path) -> None:
-    replace(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: zestig")
+    edit(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: zestig")
     [error] = errors_of(portal)
     line = line_of(portal, "content/modules/oefenen-met-spreken.yml", "duration:")
     assert error.startswith(f"content/modules/oefenen-met-spreken.yml:{line}:1: 'duration' should be a whole number")
 
 
 def test_missing_required_field(portal: Path) -> None:
-    replace(portal, "content/modules/oefenen-met-spreken.yml", "audience: Nieuwe taalcoaches in de basistraining\n", "")
+    edit(portal, "content/modules/oefenen-met-spreken.yml", "audience: Nieuwe taalcoaches in de basistraining\n", "")
     [error] = errors_of(portal)
     assert error.startswith("content/modules/oefenen-met-spreken.yml:1:1: missing required field 'audience'")
     assert "add a line 'audience: …'" in error
 
 
 def test_unknown_field_suggests_the_right_name(portal: Path) -> None:
-    replace(portal, "content/modules/rol-van-de-taalcoach.yml", "title: Jouw rol", "titel: Jouw rol")
+    edit(portal, "content/modules/rol-van-de-taalcoach.yml", "title: Jouw rol", "titel: Jouw rol")
     [error] = errors_of(portal)  # no second 'missing title' error for the same typo
     assert error.startswith("content/modules/rol-van-de-taalcoach.yml:1:1: unknown field 'titel'")
     assert "did you mean 'title'?" in error
@@ -75,7 +44,7 @@ def test_unknown_field_suggests_the_right_name(portal: Path) -> None:
 
 def test_nested_unknown_field_points_at_its_line(portal: Path) -> None:
     rel = "content/modules/rol-van-de-taalcoach.yml"
-    replace(portal, rel, "    minutes: 30", "    minuten: 30")
+    edit(portal, rel, "    minutes: 30", "    minuten: 30")
     errors = errors_of(portal)
     line = line_of(portal, rel, "minuten:")
     assert f"{rel}:{line}:5: unknown field 'minuten' — did you mean 'minutes'?" in errors[0]
@@ -92,35 +61,35 @@ def test_duplicate_id_across_files(portal: Path) -> None:
 
 def test_unknown_theme_in_chapter_suggests_close_match(portal: Path) -> None:
     rel = "content/methods/voorbeeldmethode-op-weg.yml"
-    replace(portal, rel, "themes: [boodschappen]", "themes: [boodschapen]")
+    edit(portal, rel, "themes: [boodschappen]", "themes: [boodschapen]")
     [error] = errors_of(portal)
     line = line_of(portal, rel, "boodschapen")
     assert error == (f"{rel}:{line}:14: unknown theme 'boodschapen' — did you mean 'boodschappen'?")
 
 
 def test_unknown_module_in_route(portal: Path) -> None:
-    replace(portal, "content/routes.yml", "modules: [oefenen-met-spreken]", "modules: [bestaat-niet]")
+    edit(portal, "content/routes.yml", "modules: [oefenen-met-spreken]", "modules: [bestaat-niet]")
     [error] = errors_of(portal)
     line = line_of(portal, "content/routes.yml", "bestaat-niet")
     assert error.startswith(f"content/routes.yml:{line}:15: unknown module 'bestaat-niet'")
 
 
 def test_unknown_role_in_task_division(portal: Path) -> None:
-    replace(portal, "content/tasks.yml", "      taalcoach: Oefent", "      taalcoch: Oefent")
+    edit(portal, "content/tasks.yml", "      taalcoach: Oefent", "      taalcoch: Oefent")
     [error] = errors_of(portal)
     line = line_of(portal, "content/tasks.yml", "taalcoch:")
     assert error.startswith(f"content/tasks.yml:{line}:7: unknown role 'taalcoch' — did you mean 'taalcoach'?")
 
 
 def test_quiz_for_unknown_module(portal: Path) -> None:
-    replace(portal, "quizzes/rol-van-de-taalcoach.yml", "module: rol-van-de-taalcoach", "module: rol-taalcoach")
+    edit(portal, "quizzes/rol-van-de-taalcoach.yml", "module: rol-van-de-taalcoach", "module: rol-taalcoach")
     [error] = errors_of(portal)
     assert error.startswith("quizzes/rol-van-de-taalcoach.yml:2:1: unknown module 'rol-taalcoach'")
 
 
 def test_unknown_route_in_module(portal: Path) -> None:
     rel = "content/modules/oefenen-met-spreken.yml"
-    replace(portal, rel, "routes: [z-route]", "routes: [z-roete]")
+    edit(portal, rel, "routes: [z-route]", "routes: [z-roete]")
     [error] = errors_of(portal)
     assert error.startswith(f"{rel}:{line_of(portal, rel, 'z-roete')}:") and "unknown route 'z-roete'" in error
 
@@ -139,14 +108,14 @@ def test_file_that_is_not_utf8(portal: Path) -> None:
 
 def test_duplicate_key_is_not_silently_overwritten(portal: Path) -> None:
     rel = "content/modules/oefenen-met-spreken.yml"
-    replace(portal, rel, "order: 20", "order: 20\norder: 30")
+    edit(portal, rel, "order: 20", "order: 20\norder: 30")
     [error] = errors_of(portal)
     assert error.startswith(f"{rel}:{line_of(portal, rel, 'order: 30')}:1: duplicate key 'order'")
 
 
 def test_wrong_article_lists_allowed_values(portal: Path) -> None:
     rel = "content/themes/kennismaken.yml"
-    replace(portal, rel, "article: het", "article: hat")
+    edit(portal, rel, "article: het", "article: hat")
     [error] = errors_of(portal)
     assert error.startswith(f"{rel}:{line_of(portal, rel, 'article: hat')}:5: 'vocabulary.1.article' is 'hat'")
     assert "'de', 'het' or 'de/het'" in error
@@ -154,15 +123,15 @@ def test_wrong_article_lists_allowed_values(portal: Path) -> None:
 
 def test_single_choice_question_needs_one_correct_option(portal: Path) -> None:
     rel = "quizzes/rol-van-de-taalcoach.yml"
-    replace(portal, rel, "      - text: Ik kijk het samen met hem na.\n",
+    edit(portal, rel, "      - text: Ik kijk het samen met hem na.\n",
             "      - text: Ik kijk het samen met hem na.\n        correct: true\n")
     [error] = errors_of(portal)
     assert error.startswith(f"{rel}:4:5: a 'single' question needs exactly 1 option with 'correct: true' (has 2)")
 
 
 def test_all_errors_of_a_run_are_reported_together(portal: Path) -> None:
-    replace(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: zestig")
-    replace(portal, "content/themes/kennismaken.yml", "article: het", "article: hat")
+    edit(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: zestig")
+    edit(portal, "content/themes/kennismaken.yml", "article: het", "article: hat")
     (portal / "content/methods/leeg.yml").write_text("", encoding="utf-8")
     files = sorted(e.split(":")[0] for e in errors_of(portal))
     assert files == ["content/methods/leeg.yml", "content/modules/oefenen-met-spreken.yml",
@@ -170,7 +139,7 @@ def test_all_errors_of_a_run_are_reported_together(portal: Path) -> None:
 
 
 def test_cli_check_prints_lines_and_exits_1_without_traceback(portal: Path) -> None:
-    replace(portal, "content/themes/kennismaken.yml", "article: het", "article: hat")
+    edit(portal, "content/themes/kennismaken.yml", "article: het", "article: hat")
     result = run_cli("check", "--portal", str(portal))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
@@ -185,7 +154,7 @@ def test_failed_build_keeps_the_previous_site(portal: Path) -> None:
     site = portal / "site"
     assert run_cli("build", "--portal", str(portal), "--no-pdf").returncode == 0
     good = sorted(p.relative_to(site) for p in site.rglob("*.html"))
-    replace(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: zestig")
+    edit(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: zestig")
     result = run_cli("build", "--portal", str(portal), "--no-pdf")
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
@@ -196,21 +165,21 @@ def test_failed_build_keeps_the_previous_site(portal: Path) -> None:
 
 def test_theme_with_material_for_an_undeclared_level_is_an_error(portal: Path) -> None:
     rel = "content/themes/kennismaken.yml"
-    replace(portal, rel, "levels: [A1, A2, B1]", "levels: [A2, B1]")
+    edit(portal, rel, "levels: [A1, A2, B1]", "levels: [A2, B1]")
     errors = errors_of(portal)
     line = line_of(portal, rel, "A1: [Hoe heet je?]")
     assert errors == [f"{rel}:{line}:3: theme 'kennismaken' has A1 questions but 'levels' does not list A1 — "
                       "add the level to 'levels', or move or remove the material"]
-    replace(portal, rel, "    level: A2", "    level: B2")  # not a practice level at all: schema error
-    replace(portal, rel, "levels: [A2, B1]", "levels: [A1, B1]")
+    edit(portal, rel, "    level: A2", "    level: B2")  # not a practice level at all: schema error
+    edit(portal, rel, "levels: [A2, B1]", "levels: [A1, B1]")
     [error] = errors_of(portal)
     assert "role_plays.0.level" in error and "'B2'" in error
 
 
 def test_role_play_for_an_undeclared_level_is_an_error(portal: Path) -> None:
     rel = "content/themes/kennismaken.yml"
-    replace(portal, rel, "levels: [A1, A2, B1]", "levels: [A1, B1]")
-    replace(portal, rel, "  A2: [Wat heb je gisteren gedaan?]\n", "")
+    edit(portal, rel, "levels: [A1, A2, B1]", "levels: [A1, B1]")
+    edit(portal, rel, "  A2: [Wat heb je gisteren gedaan?]\n", "")
     [error] = errors_of(portal)
     line = line_of(portal, rel, "    level: A2")
     assert error.startswith(f"{rel}:{line}:5: role play 'Aan de balie' is for A2, but 'levels' does not list A2")
@@ -218,7 +187,7 @@ def test_role_play_for_an_undeclared_level_is_an_error(portal: Path) -> None:
 
 def test_plural_noun_must_take_de(portal: Path) -> None:
     rel = "content/themes/kennismaken.yml"
-    replace(portal, rel, "  - word: formulier\n    article: het\n",
+    edit(portal, rel, "  - word: formulier\n    article: het\n",
             "  - word: formulieren\n    article: het\n    plural: true\n")
     [error] = errors_of(portal)
     assert error.startswith(f"{rel}:{line_of(portal, rel, '- word: formulieren')}:")
@@ -270,7 +239,7 @@ def test_file_name_that_is_no_id_and_no_id_field(portal: Path) -> None:
 
 def test_duplicate_chapter_number_in_a_method(portal: Path) -> None:
     rel = "content/methods/voorbeeldmethode-op-weg.yml"
-    replace(portal, rel, "  - number: 2\n", "  - number: 1\n")
+    edit(portal, rel, "  - number: 2\n", "  - number: 1\n")
     [error] = errors_of(portal)
     line = [n for n, text in enumerate((portal / rel).read_text(encoding="utf-8").splitlines(), 1)
             if "- number: 1" in text][1]
@@ -278,7 +247,7 @@ def test_duplicate_chapter_number_in_a_method(portal: Path) -> None:
 
 
 def test_unknown_method_in_site_yml(portal: Path) -> None:
-    replace(portal, "content/site.yml", "methods: []", "methods: [voorbeeldmethode-op-wge]")
+    edit(portal, "content/site.yml", "methods: []", "methods: [voorbeeldmethode-op-wge]")
     [error] = errors_of(portal)
     assert error.startswith(f"content/site.yml:{line_of(portal, 'content/site.yml', 'methods:')}:")
     assert "voorbeeldmethode-op-wge" in error and "voorbeeldmethode-op-weg" in error  # did you mean
@@ -292,14 +261,14 @@ def test_second_quiz_for_the_same_module(portal: Path) -> None:
 
 
 def test_id_that_is_not_a_slug(portal: Path) -> None:
-    replace(portal, "content/themes/kennismaken.yml", "title: Kennismaken", "id: Kennis Maken\ntitle: Kennismaken")
+    edit(portal, "content/themes/kennismaken.yml", "title: Kennismaken", "id: Kennis Maken\ntitle: Kennismaken")
     errors = errors_of(portal)
     assert any(e.startswith("content/themes/kennismaken.yml:1:") and "not a valid id" in e
                and "lowercase letters, digits and hyphens" in e for e in errors), errors
 
 
 def test_number_below_its_minimum(portal: Path) -> None:
-    replace(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: 0")
+    edit(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: 0")
     errors = errors_of(portal)
     assert any("'duration' is '0', but must be greater than 0" in e for e in errors), errors
 
@@ -307,7 +276,7 @@ def test_number_below_its_minimum(portal: Path) -> None:
 @pytest.mark.parametrize(("value", "described"), [("{a: 1}", "a mapping"), ("[a, b]", "a list"),
                                                   ("true", "'true'"), ("", "nothing")])
 def test_wrong_kind_of_value_is_named(portal: Path, value: str, described: str) -> None:
-    replace(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", f"duration: {value}")
+    edit(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", f"duration: {value}")
     errors = errors_of(portal)
     assert any(f"'duration' should be a whole number, not {described}" in e for e in errors), errors
 
@@ -320,19 +289,19 @@ def test_file_that_is_a_list_instead_of_fields(portal: Path) -> None:
 
 
 def test_sexagesimal_float_is_refused(portal: Path) -> None:
-    replace(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: 1:30.5")
+    edit(portal, "content/modules/oefenen-met-spreken.yml", "duration: 60", "duration: 1:30.5")
     [error] = errors_of(portal)
     assert "'1:30.5' is not a number in decimal notation" in error
 
 
 def test_merge_key_that_merges_its_own_mapping(portal: Path) -> None:
-    replace(portal, "content/themes/kennismaken.yml", "questions:\n", "questions: &q\n  <<: *q\n")
+    edit(portal, "content/themes/kennismaken.yml", "questions:\n", "questions: &q\n  <<: *q\n")
     errors = errors_of(portal)
     assert any("an alias refers to the list or mapping it is part of" in e for e in errors), errors
 
 
 def test_key_that_is_a_list(portal: Path) -> None:
-    replace(portal, "content/themes/kennismaken.yml", "title: Kennismaken", "? [a, b]\n: x\ntitle: Kennismaken")
+    edit(portal, "content/themes/kennismaken.yml", "title: Kennismaken", "? [a, b]\n: x\ntitle: Kennismaken")
     [error] = errors_of(portal)
     assert error.startswith("content/themes/kennismaken.yml:1:") and "a key cannot be a list or mapping" in error
 
@@ -344,6 +313,6 @@ def test_file_saved_with_a_byte_order_mark_is_read(portal: Path) -> None:
 
 
 def test_blank_title_is_empty(portal: Path) -> None:
-    replace(portal, "content/themes/kennismaken.yml", "title: Kennismaken", 'title: "   "')
+    edit(portal, "content/themes/kennismaken.yml", "title: Kennismaken", 'title: "   "')
     [error] = errors_of(portal)
     assert error.startswith("content/themes/kennismaken.yml:1:") and "'title' is empty" in error

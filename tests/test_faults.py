@@ -6,7 +6,6 @@ import contextlib
 import fcntl
 import os
 import resource
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,7 +19,6 @@ from conftest import ROOT, build_ok, run_cli
 
 pytestmark = pytest.mark.slow  # every test runs real builds
 
-MINI = ROOT / "tests" / "fixtures" / "mini"
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "TAALCOACH_LANG": "en",
        "TAALCOACH_PDF_WORKERS": "2"}
 
@@ -47,13 +45,6 @@ def _wait_until(condition, what: str, limit: float = 120.0) -> None:  # type: ig
     while not condition():
         assert time.monotonic() < deadline, f"gave up waiting for: {what}"
         time.sleep(0.05)
-
-
-@pytest.fixture
-def portal(tmp_path: Path) -> Path:
-    target = tmp_path / "portal"
-    shutil.copytree(MINI, target)
-    return target
 
 
 def _start_build(portal: Path, site: Path) -> subprocess.Popen[str]:

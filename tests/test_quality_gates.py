@@ -42,6 +42,7 @@ import pytest
 
 import sitekit
 from conftest import ROOT
+from generator.gates import CSS_URL, LOADING_RELS, RESOURCE_ATTRS
 from generator.portal import Portal
 
 pytestmark = pytest.mark.browser
@@ -148,14 +149,6 @@ SKIP_LINK_EXEMPT = {
 }
 
 # --- static link / privacy checks -----------------------------------------------------------
-# <link rel=…> values that make the browser fetch something on page load.
-_LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch",
-                 "preconnect", "dns-prefetch", "modulepreload", "manifest", "prerender"}
-_RESOURCE_ATTRS = {"script": ("src",), "img": ("src", "srcset"), "iframe": ("src",),
-                   "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
-                   "embed": ("src",), "object": ("data",), "track": ("src",), "input": ("src",)}
-_CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""", re.I)
-
 
 class _PageParser(html.parser.HTMLParser):
     def __init__(self) -> None:
@@ -170,7 +163,7 @@ class _PageParser(html.parser.HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._in_style:  # <style> blocks: @import and url() from other hosts
-            self.resources += _CSS_URL.findall(data)
+            self.resources += CSS_URL.findall(data)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "style":
@@ -191,13 +184,13 @@ class _PageParser(html.parser.HTMLParser):
         if tag == "a" and "md-skip" in classes:
             self.skip_links.append(a.get("href", ""))
         rels = set(a.get("rel", "").lower().split())
-        if tag == "link" and rels & _LOADING_RELS:
+        if tag == "link" and rels & LOADING_RELS:
             self.resources.append(a.get("href", ""))
-        for attr in _RESOURCE_ATTRS.get(tag, ()):
+        for attr in RESOURCE_ATTRS.get(tag, ()):
             if a.get(attr):
                 self.resources += [part.split()[0] for part in a[attr].split(",") if part.strip()] \
                     if attr == "srcset" else [a[attr]]
-        self.resources += _CSS_URL.findall(a.get("style", ""))
+        self.resources += CSS_URL.findall(a.get("style", ""))
         for key in ("href", "src"):
             if a.get(key) and not (tag == "link" and rels & {"canonical", "alternate"}):
                 self.refs.append(a[key])
@@ -588,7 +581,7 @@ def test_gate_privacy_no_resource_from_another_host_in_html_or_css(built_site: P
              if _is_other_host(url)]
     for css in sorted(built_site.rglob("*.css")):
         text = re.sub(r"/\*.*?\*/", "", css.read_text(encoding="utf-8", errors="replace"), flags=re.S)
-        found += [f"{css.relative_to(built_site).as_posix()} → {url}" for url in _CSS_URL.findall(text)]
+        found += [f"{css.relative_to(built_site).as_posix()} → {url}" for url in CSS_URL.findall(text)]
     assert not found, _report("resources loaded from other hosts (fonts, CDNs, images, …)", found)
 
 

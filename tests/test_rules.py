@@ -1,35 +1,15 @@
 """Content rules run in `check` for every portal, with file:line: what an editor must keep true."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, edit, line_of, run_cli
 from generator.build import load_portal
 from generator.errors import ContentErrors
 
-MINI = ROOT / "tests" / "fixtures" / "mini"
 MODULE = "content/modules/oefenen-met-spreken.yml"
-
-
-@pytest.fixture
-def portal(tmp_path: Path) -> Path:
-    root = tmp_path / "portal"
-    shutil.copytree(MINI, root)
-    return root
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    text = (root / rel).read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {rel}"
-    (root / rel).write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(root: Path, rel: str, needle: str) -> int:
-    lines = (root / rel).read_text(encoding="utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, 1) if needle in line)
 
 
 def test_activities_must_leave_time_to_explain(portal: Path) -> None:

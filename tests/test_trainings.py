@@ -6,16 +6,13 @@ read as a trainer would read its programme. PDFs are measured in test_print_qual
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import markdown
-import pytest
 
-from conftest import ROOT
+from conftest import ROOT, edit, errors_of, line_of
 from generator import urls
 from generator.build import load_portal
-from generator.errors import ContentErrors
 from generator.handouts import catalog, render_handout
 from generator.handouts.catalog import CERTIFICATE, MATERIAL, PROGRAMME
 from generator.handouts.documents import CARDS_PER_SHEET, card_sheets
@@ -25,32 +22,7 @@ from generator.portal import Portal
 from generator.programme import meeting_plans, module_rows
 from generator.site_config import MARKDOWN_EXTENSIONS
 
-MINI = ROOT / "tests" / "fixtures" / "mini"
 TRAINING = "content/trainingen/basis.yml"
-
-
-@pytest.fixture
-def portal(tmp_path: Path) -> Path:
-    root = tmp_path / "portal"
-    shutil.copytree(MINI, root)
-    return root
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    text = (root / rel).read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {rel}"
-    (root / rel).write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def errors_of(root: Path) -> list[str]:
-    with pytest.raises(ContentErrors) as info:
-        load_portal(root)
-    return [str(e) for e in info.value.errors]
-
-
-def line_of(root: Path, rel: str, needle: str, after: int = 0) -> int:
-    lines = (root / rel).read_text(encoding="utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, 1) if n > after and needle in line)
 
 
 # --- check: programmes -------------------------------------------------------------------------
