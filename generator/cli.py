@@ -168,6 +168,7 @@ def _terminated(signum: int, frame: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    previous_lang = os.environ.get(LANG_ENV)
     if args.lang:  # the MkDocs plugin reads the language from the environment
         os.environ[LANG_ENV] = args.lang
     previous = signal.signal(signal.SIGTERM, _terminated)
@@ -191,3 +192,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         signal.signal(signal.SIGTERM, previous)
+        # main() also runs in-process (tests, other tools): --lang must not outlive the call,
+        # or every later command and subprocess would speak English.
+        if previous_lang is None:
+            os.environ.pop(LANG_ENV, None)
+        else:
+            os.environ[LANG_ENV] = previous_lang

@@ -2,6 +2,7 @@
 it, the exact ``file:line:col`` kept, and GitHub annotations when run by GitHub Actions."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -62,6 +63,21 @@ def test_english_on_request(broken: Path, how: tuple[str, ...]) -> None:
 
 
 @pytest.mark.slow  # runs a build
+def test_english_for_one_call_leaves_the_next_call_dutch(broken: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """`--lang en` in one in-process call must not make later commands (or their
+    subprocesses, which inherit the environment) speak English."""
+    from generator import cli
+    from generator.messages import LANG_ENV
+
+    monkeypatch.delenv(LANG_ENV, raising=False)
+    assert cli.main(["--lang", "en", "check", "--portal", str(broken)]) == 1
+    assert "which is not allowed" in capsys.readouterr().err
+    assert LANG_ENV not in os.environ
+    assert cli.main(["check", "--portal", str(broken)]) == 1
+    assert "niet toegestaan" in capsys.readouterr().err
+
+
 def test_build_reports_in_dutch_with_the_typed_folder(broken: Path) -> None:
     result = run_cli("build", "--no-pdf", "--portal", "ons-portaal", cwd=broken.parent)
     assert result.returncode == 1

@@ -514,7 +514,9 @@ def test_gate_no_english_words_in_text_or_accessible_names(browser_audit: Browse
     for rel, text in browser_audit.texts.items():
         for word in _WORD.findall(_NOT_WORDS.sub(" ", text)):
             where[word].add(rel)
-    assert len(where) > 500, f"too few words collected ({len(where)}): is the text scan broken?"
+    # The scan itself must work: every page gives words (a site of any size, not only the demo).
+    wordless = sorted(rel for rel, text in browser_audit.texts.items() if len(_WORD.findall(text)) < 10)
+    assert browser_audit.texts and not wordless, f"pages without words: is the text scan broken? {wordless}"
     known = {w.lower() for w in spelling.load_wordlist()}  # 'rolkaartjes' covers 'Rolkaartjes' in a heading
     unknown = sorted((w for w in spelling.unknown(set(where)) if w.lower() not in known),
                      key=lambda w: (-len(where[w]), w))
