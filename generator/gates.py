@@ -30,8 +30,9 @@ RESOURCE_ATTRS = {"img": ("src", "srcset"), "script": ("src",), "iframe": ("src"
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""", re.I)
 
 
-class _Page(html.parser.HTMLParser):
-    """What the gates need from one HTML page, gathered in one pass."""
+class PageLinks(html.parser.HTMLParser):
+    """The links, ids and loaded resources of one HTML page, gathered in one pass: the part of
+    a page that both `toets` and the project's own quality-gate tests judge."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -39,10 +40,6 @@ class _Page(html.parser.HTMLParser):
         self.resources: list[str] = []   # what the browser would load by itself
         self.ids: set[str] = set()
         self.lang: str | None = None
-        self.title = ""
-        self.h1 = 0
-        self.images_without_alt = 0
-        self._in_title = False
         self._in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -53,11 +50,7 @@ class _Page(html.parser.HTMLParser):
             self.ids.add(a["name"])
         if tag == "html":
             self.lang = a.get("lang")
-        self._in_title = tag == "title"
         self._in_style = self._in_style or tag == "style"
-        self.h1 += tag == "h1"
-        if tag == "img" and "alt" not in dict(attrs):
-            self.images_without_alt += 1
         rels = set(a.get("rel", "").lower().split())
         if tag == "link" and rels & LOADING_RELS:
             self.resources.append(a.get("href", ""))
@@ -71,14 +64,38 @@ class _Page(html.parser.HTMLParser):
                 self.refs.append(a[key])
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_title = self._in_title and tag != "title"
         self._in_style = self._in_style and tag != "style"
 
     def handle_data(self, data: str) -> None:
+        if self._in_style:  # <style> blocks: @import and url() from other hosts
+            self.resources += CSS_URL.findall(data)
+
+
+class _Page(PageLinks):
+    """What `toets` needs beyond the links: title, headings, image alt texts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = ""
+        self.h1 = 0
+        self.images_without_alt = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
+        self._in_title = tag == "title"
+        self.h1 += tag == "h1"
+        if tag == "img" and "alt" not in dict(attrs):
+            self.images_without_alt += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        super().handle_endtag(tag)
+        self._in_title = self._in_title and tag != "title"
+
+    def handle_data(self, data: str) -> None:
+        super().handle_data(data)
         if self._in_title:
             self.title += data
-        if self._in_style:
-            self.resources += CSS_URL.findall(data)
 
 
 def _other_host(url: str) -> bool:

@@ -25,7 +25,6 @@ Every gate collects all problems of all pages and fails once with a readable lis
 """
 from __future__ import annotations
 
-import html.parser
 import json
 import posixpath
 import re
@@ -42,7 +41,7 @@ import pytest
 
 import sitekit
 from conftest import ROOT
-from generator.gates import CSS_URL, LOADING_RELS, RESOURCE_ATTRS
+from generator.gates import CSS_URL, PageLinks
 from generator.portal import Portal
 
 pytestmark = pytest.mark.browser
@@ -150,50 +149,21 @@ SKIP_LINK_EXEMPT = {
 
 # --- static link / privacy checks -----------------------------------------------------------
 
-class _PageParser(html.parser.HTMLParser):
+class _PageParser(PageLinks):
+    """`toets`' link and resource parser, plus Material's header and skip links."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.refs: list[str] = []          # href/src to check as internal links
-        self.resources: list[str] = []     # what the browser would load by itself
-        self.ids: set[str] = set()
-        self.lang: str | None = None
+        super().__init__()
         self.has_header = False
         self.skip_links: list[str] = []
-        self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style:  # <style> blocks: @import and url() from other hosts
-            self.resources += CSS_URL.findall(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "style":
-            self._in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "a" and a.get("name"):
-            self.ids.add(a["name"])
-        if tag == "html":
-            self.lang = a.get("lang")
-        self._in_style = self._in_style or tag == "style"
-        classes = a.get("class", "").split()
+        super().handle_starttag(tag, attrs)
+        classes = (dict(attrs).get("class") or "").split()
         if "md-header" in classes:
             self.has_header = True
         if tag == "a" and "md-skip" in classes:
-            self.skip_links.append(a.get("href", ""))
-        rels = set(a.get("rel", "").lower().split())
-        if tag == "link" and rels & LOADING_RELS:
-            self.resources.append(a.get("href", ""))
-        for attr in RESOURCE_ATTRS.get(tag, ()):
-            if a.get(attr):
-                self.resources += [part.split()[0] for part in a[attr].split(",") if part.strip()] \
-                    if attr == "srcset" else [a[attr]]
-        self.resources += CSS_URL.findall(a.get("style", ""))
-        for key in ("href", "src"):
-            if a.get(key) and not (tag == "link" and rels & {"canonical", "alternate"}):
-                self.refs.append(a[key])
+            self.skip_links.append(dict(attrs).get("href") or "")
 
 
 def _is_other_host(url: str) -> bool:
