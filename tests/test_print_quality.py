@@ -8,6 +8,7 @@ holding at least MIN_LINES lines, practice cards without half-empty pages, foote
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from generator.handouts import catalog, render_handout
 from generator.handouts.catalog import BOOKLET, CARD, MATERIAL, PARTICIPANT, TRAINER, Entry
 from generator.handouts.documents import practice_card, word_level
 from generator.labels import Labels
-from generator.model import LEVEL_ORDER
+from generator.model import LEVEL_ORDER, Quiz
 from generator.portal import ChapterRef, Portal
 from generator.quizdata import DEFAULT_WRITING_LINES, quiz_view
 
@@ -41,6 +42,13 @@ def words(text: str, n: int = 6) -> str:
 
 def pdf(built_site: Path, e: Entry) -> Path:
     return built_site / e.pdf_path
+
+
+def quiz_handouts(portal: Portal, kind: str) -> Iterator[tuple[Entry, Quiz]]:
+    """The module handouts of ``kind`` whose module has a quiz, with that quiz."""
+    for e in catalog(portal):
+        if e.kind == kind and (quiz := portal.quiz_of_module(portal.module(e.id))):
+            yield e, quiz
 
 
 def test_practice_cards_are_large_and_fill_their_pages(built_site: Path, demo_portal: Portal) -> None:
@@ -117,12 +125,7 @@ def test_no_page_but_the_last_is_nearly_empty(built_site: Path, demo_portal: Por
 def test_answer_key_starts_on_its_own_page_after_the_quiz(built_site: Path, demo_portal: Portal) -> None:
     L = Labels(demo_portal.site.labels)
     checked = 0
-    for e in catalog(demo_portal):
-        if e.kind != TRAINER:
-            continue
-        quiz = demo_portal.quiz_of_module(demo_portal.module(e.id))
-        if not quiz:
-            continue
+    for e, quiz in quiz_handouts(demo_portal, TRAINER):
         pages = read(pdf(built_site, e))
         starts = [p for p in pages if norm(p.text).startswith(norm(L.answer_key))]
         assert len(starts) == 1, f"{e.pdf_path}: the answer key does not open a page"
@@ -137,12 +140,7 @@ def test_answer_key_starts_on_its_own_page_after_the_quiz(built_site: Path, demo
 def test_a_question_and_its_options_share_a_page(built_site: Path, demo_portal: Portal) -> None:
     L = Labels(demo_portal.site.labels)
     problems = []
-    for e in catalog(demo_portal):
-        if e.kind != PARTICIPANT:
-            continue
-        quiz = demo_portal.quiz_of_module(demo_portal.module(e.id))
-        if not quiz:
-            continue
+    for e, quiz in quiz_handouts(demo_portal, PARTICIPANT):
         pages = read(pdf(built_site, e))
         for q in quiz_view(quiz, L).questions:
             # the quiz closes the handout: the question's last occurrence (the text may quote it)
@@ -158,12 +156,7 @@ def test_a_question_and_its_options_share_a_page(built_site: Path, demo_portal: 
 
 def test_open_questions_get_the_writing_lines_they_ask_for(demo_portal: Portal) -> None:
     asked = []
-    for e in catalog(demo_portal):
-        if e.kind != PARTICIPANT:
-            continue
-        quiz = demo_portal.quiz_of_module(demo_portal.module(e.id))
-        if not quiz:
-            continue
+    for e, quiz in quiz_handouts(demo_portal, PARTICIPANT):
         html = render_handout(demo_portal, e).print_html
         blocks = re.findall(r'<div class="write-lines" aria-hidden="true">(.*?)</div>\s*</li>', html, re.S)
         expected = [q.lines or DEFAULT_WRITING_LINES for q in quiz.questions if q.type == "open"]
