@@ -17,6 +17,7 @@ templates never decide escaping case by case.
 """
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -49,7 +50,7 @@ def text_md(value: Any) -> Markup:
     text = _BLOCK_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", text)
     # & < > → entities (after the backslashes: an entity has a '#'). Quotes stay: in Markdown
     # text they are text, and page titles taken from a heading would otherwise show '&#39;'.
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = html.escape(text, quote=False)
     text = "".join(_EXTENSION_SPECIAL.get(ch, ch) for ch in text)
     return Markup(text)
 
@@ -61,7 +62,7 @@ def text_html(value: Any) -> Markup:
 
 def cell(value: Any) -> Markup:
     """Text inside one Markdown table cell (one line; '|' escaped by :func:`text_md`)."""
-    return text_md(_one_line(value or ""))
+    return text_md(value or "")
 
 
 def url_problem(value: str) -> str | None:

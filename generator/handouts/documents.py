@@ -10,6 +10,7 @@ Both are self-contained (the stylesheet is inlined), load nothing and need no Ja
 """
 from __future__ import annotations
 
+import html as html_lib
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -62,10 +63,6 @@ class Handout:
         return self.entry.pdf_path
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 @lru_cache(maxsize=4096)
 def _markdown(text: str) -> str:
     # Sanitised like every web page (generator.sanitize); no host is allowed here: WeasyPrint
@@ -78,7 +75,7 @@ def _md(text: str | None, shift: int = 0, data: bool = False) -> Markup:
 
     ``data=True`` (quiz text) escapes HTML first: quiz text is data, never markup or code.
     """
-    html = _markdown(_escape(text or "") if data else text or "")
+    html = _markdown(html_lib.escape(text or "", quote=False) if data else text or "")
     if shift:
         html = re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}>", html)
     return Markup(html)
@@ -86,7 +83,7 @@ def _md(text: str | None, shift: int = 0, data: bool = False) -> Markup:
 
 def _md_inline(text: str | None, data: bool = False) -> Markup:
     """Markdown of one line, without the wrapping <p>."""
-    html = _markdown(_escape(text or "") if data else text or "").strip()
+    html = _markdown(html_lib.escape(text or "", quote=False) if data else text or "").strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
