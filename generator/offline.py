@@ -20,6 +20,7 @@ complete, so a failed build never leaves half a zip, and it never contains itsel
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import posixpath
@@ -31,6 +32,10 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from generator import urls
+from generator.labels import Labels
+from generator.portal import Portal
 
 # Inside the copy: where the shim goes (relative to the site root).
 SHIM_PATH = "assets/taalcoach/offline/iframe-worker-shim.js"
@@ -54,6 +59,7 @@ class OfflineCopy:
     size: int         # bytes
     made_on: date
     files: int
+    download_pages: tuple[str, ...] = ()  # site pages with the download block (to fill in afterwards)
 
 
 def page_url(ref: str) -> str:
@@ -126,13 +132,17 @@ def make_offline_copy(site: Path, zip_rel: str, folder: str, *, offline_note: st
     # Material's search runs in a Web Worker; only then is the shim needed.
     worker_shim = (site / SEARCH_INDEX_JSON).is_file()
     count = 0
+    download_pages: list[str] = []
     try:
         with zipfile.ZipFile(part, "w") as zf:
             for rel, path in files:
                 data = path.read_bytes()
                 added: dict[str, bytes] = {}
                 if rel.endswith(".html"):
-                    data = offline_html(data.decode("utf-8"), rel, offline_note, worker_shim).encode("utf-8")
+                    page = data.decode("utf-8")
+                    if META_MARKER in page:
+                        download_pages.append(rel)
+                    data = offline_html(page, rel, offline_note, worker_shim).encode("utf-8")
                 elif rel == SEARCH_INDEX_JSON:
                     added[SEARCH_INDEX_JS] = offline_search_index(data)
                 if extra:
@@ -150,7 +160,8 @@ def make_offline_copy(site: Path, zip_rel: str, folder: str, *, offline_note: st
     except BaseException:
         part.unlink(missing_ok=True)
         raise
-    return OfflineCopy(path=target, size=target.stat().st_size, made_on=made_on, files=count)
+    return OfflineCopy(path=target, size=target.stat().st_size, made_on=made_on, files=count,
+                       download_pages=tuple(download_pages))
 
 
 def human_size(size: int) -> str:
@@ -160,13 +171,27 @@ def human_size(size: int) -> str:
     return f"{max(1, round(size / 1000))} kB"
 
 
-def fill_download_meta(site: Path, meta: str) -> int:
-    """Write the zip's size and date into the download block of every page that has one."""
+def fill_download_meta(site: Path, meta: str, pages: Iterable[str]) -> int:
+    """Write the zip's size and date into the download block of ``pages`` (the copy's
+    ``download_pages``, found while zipping: the site is not read a second time)."""
     changed = 0
-    for page in site.rglob("*.html"):
+    for rel in pages:
+        page = site / rel
         text = page.read_text(encoding="utf-8")
-        if META_MARKER not in text:
-            continue
         page.write_text(_META.sub(lambda _: f"{META_MARKER}{meta}</span>", text), encoding="utf-8")
         changed += 1
     return changed
+
+
+def publish(site: Path, portal: Portal, today: date | None = None) -> OfflineCopy:
+    """The offline copy of a built portal: the zip with the portal's Dutch words, then its size
+    and date in the download block of the live site. Engine-agnostic (any engine's output)."""
+    today = today or date.today()
+    L = Labels(portal.site.labels)
+    shown = today.strftime("%d-%m-%Y")
+    copy = make_offline_copy(site, urls.offline_zip(portal.site.title), urls.offline_name(portal.site.title),
+                             offline_note=html.escape(L.fill("offline_this_copy", date=shown)),
+                             readme=L.fill("offline_readme", date=shown) + "\n", made_on=today)
+    meta = "(" + L.fill("offline_meta", size=human_size(copy.size), date=shown) + ")"
+    fill_download_meta(site, html.escape(meta), copy.download_pages)
+    return copy

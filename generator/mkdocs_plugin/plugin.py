@@ -4,9 +4,7 @@ Every real decision lives in the engine-agnostic core (build, pages, site_config
 """
 from __future__ import annotations
 
-import html
 import logging
-from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator import kinds, offline, site_config, urls
+from generator import kinds, offline, site_config
 from generator.build import load_portal
 from generator.errors import ContentErrors, print_findings
 from generator.handouts import render_handouts, with_pdfs
@@ -192,16 +190,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         assert self.portal is not None
         if self.command == "serve" or not self.portal.site.features.offline_copy:
             return
-        L = Labels(self.portal.site.labels)
-        today = date.today()
-        shown = today.strftime("%d-%m-%Y")
-        copy = offline.make_offline_copy(
-            Path(config.site_dir), urls.offline_zip(self.portal.site.title),
-            urls.offline_name(self.portal.site.title),
-            offline_note=html.escape(L.fill("offline_this_copy", date=shown)),
-            readme=L.fill("offline_readme", date=shown) + "\n", made_on=today)
-        offline.fill_download_meta(Path(config.site_dir), html.escape(
-            "(" + L.fill("offline_meta", size=offline.human_size(copy.size), date=shown) + ")"))
+        copy = offline.publish(Path(config.site_dir), self.portal)
         log.info("offline copy: %s (%s, %d files)", copy.path.name, offline.human_size(copy.size), copy.files)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
