@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel
 
 from generator import privacy
@@ -298,7 +299,33 @@ def _check_trainings(parts: dict[str, Any], ref: _RefChecker, errors: ErrorColle
 
 
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
-_FRONT_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+)\n(?:.*\n)*?---", re.MULTILINE)
+# The front matter block as MkDocs reads it (mkdocs.utils.meta): '---' on the first line, YAML,
+# then '---' or '...' on a line of its own. Only this block is YAML; the body is Markdown.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """(front matter, body) of a Markdown page. A page without a block, or whose block is not a
+    YAML mapping, has empty front matter and is all body, as MkDocs treats it."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError:
+        return {}, text
+    return (meta, text[match.end():]) if isinstance(meta, dict) else ({}, text)
+
+
+def doc_title(text: str, fallback: str) -> str:
+    """A hand-written page's title, as the engine picks it: front matter `title`, else the first
+    '# heading' of the body, else ``fallback``. A 'title:' line in the body is just text."""
+    meta, body = split_front_matter(text)
+    title = meta.get("title")
+    if isinstance(title, str | int | float) and not isinstance(title, bool) and str(title).strip():
+        return str(title).strip()
+    match = _HEADING.search(body)
+    return match.group(1).strip() if match else fallback
 
 
 def _doc_pages(root: Path) -> tuple[DocPage, ...]:
@@ -306,8 +333,7 @@ def _doc_pages(root: Path) -> tuple[DocPage, ...]:
     pages = []
     for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         text = path.read_text(encoding="utf-8", errors="replace")
-        match = _FRONT_TITLE.match(text) or _HEADING.search(text)
-        title = match.group(1).strip().strip("'\"") if match else path.stem.replace("-", " ").capitalize()
+        title = doc_title(text, path.stem.replace("-", " ").capitalize())
         pages.append(DocPage(path.relative_to(docs).as_posix(), title))
     return tuple(pages)
 

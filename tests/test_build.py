@@ -277,3 +277,29 @@ def test_both_articles_plurals_and_routes_without_exam_level_render(tmp_path: Pa
     assert "| zo hoog mogelijk (geen examenniveau) |" in pages["leerroutes/index.md"]
     cards = [h.print_html for h in render_handouts(loaded) if "oefenkaart" in h.html_path]
     assert cards and any("<td>de (mv.)</td>" in c for c in cards)
+
+
+def test_hand_written_page_titles_come_from_front_matter_or_heading_only(portal: Path) -> None:
+    """The nav names a docs/ page by its front matter `title`, else its first heading; a line
+    'title: x' in the page's text, or a '# comment' in its front matter, is not its title."""
+    docs = portal / "docs"
+    pages = {
+        "lijst.md": "---\nauthor: Sanne\n---\n\n# Boekenlijst\n\nKenmerken:\n\ntitle: x\n\n---\n\nMeer.\n",
+        "meta.md": "---\ntitle: 'Werk & inkomen'\n---\n\n# Anders\n",
+        "opmerking.md": "---\n# een opmerking\nauthor: Sanne\n---\n\n# Opmerkingen\n",
+        "scheiding.md": "Tekst\n\n---\ntitle: x\n---\n\n# Echte kop\n",
+        "zonder-kop.md": "Alleen tekst.\n",
+    }
+    for name, text in pages.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    loaded = load_portal(portal)
+    titles = {d.path: d.title for d in loaded.docs}
+    assert titles["lijst.md"] == "Boekenlijst"
+    assert titles["meta.md"] == "Werk & inkomen"
+    assert titles["opmerking.md"] == "Opmerkingen"  # a YAML comment is no heading
+    assert titles["scheiding.md"] == "Echte kop"  # a thematic break further down is no front matter
+    assert titles["zonder-kop.md"] == "Zonder kop"
+    more = render_pages(loaded).nav[-1]
+    assert isinstance(more, dict)
+    listed = next(iter(more.values()))
+    assert {"Werk &amp; inkomen": "meta.md"} in listed and {"Boekenlijst": "lijst.md"} in listed
