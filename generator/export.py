@@ -49,21 +49,6 @@ def _theme_choices(root: Path) -> dict[str, Any]:
     return chosen
 
 
-def _dutch_overrides(portal: Portal, target: Path) -> None:
-    """Copy our theme overrides, filling in label-table words the plugin would provide."""
-    import html
-    import re
-
-    from generator.labels import Labels
-
-    labels = Labels(portal.site.labels)
-    shutil.copytree(site_config.OVERRIDES_DIR, target)
-    for path in target.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        text = re.sub(r"\{\{\s*tc_labels\.(\w+)\s*\}\}", lambda m: html.escape(labels[m.group(1)]), text)
-        path.write_text(text, encoding="utf-8")
-
-
 # Export-only template: 'edit this page' opens the YAML file a generated page is made from
 # (front matter `tc_edit_url`; null for generated overviews, which have no single source, as
 # in the plugin build), else the engine's own edit link (hand-written docs/ pages).
@@ -113,7 +98,8 @@ def export_config(portal: Portal, rendered: RenderedSite, root: Path | None = No
         "extra_css": [f"{site_config.ASSET_DIR}/{n}" for n in site_config.CSS] + SEARCH_STYLES,
         "extra_javascript": [f"{site_config.ASSET_DIR}/{n}" for n in site_config.JS] + SEARCH_SCRIPTS,
         "nav": rendered.nav,
-        "extra": {"generator": False},  # no English "Made with Material for MkDocs" footer line
+        # No English "Made with Material for MkDocs" footer line; the Dutch words of the 404 page.
+        "extra": {"generator": False, "tc_labels": site_config.theme_labels(portal)},
     }
 
 
@@ -150,7 +136,7 @@ def export_portal(portal: Portal, root: Path, target: Path) -> int:
         else:
             path.write_text(content, encoding="utf-8")
         count += 1
-    _dutch_overrides(portal, target / "overrides")
+    shutil.copytree(site_config.OVERRIDES_DIR, target / "overrides")
     (target / "overrides" / "partials" / "actions.html").write_text(ACTIONS_TEMPLATE, encoding="utf-8")
     config = yaml.safe_dump(export_config(portal, rendered, root), allow_unicode=True, sort_keys=False)
     (target / "mkdocs.yml").write_text("# Exported by taalcoach-portaal; no plugin needed.\n" + config,

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from generator.labels import Labels
 from generator.portal import Portal
 
 # Markdown extensions the page templates rely on, with their options.
@@ -31,6 +32,16 @@ CSS += ["print.css"]  # @media print only: A4, no navigation, search or buttons 
 JS = ["taalcoach.js", "quiz.js"]
 
 SITE_URL_ENV = "TAALCOACH_SITE_URL"
+
+# The label-table words the theme overrides print ({{ config.extra.tc_labels.<key> | e }}).
+# The engine's own Jinja fills them in, in the plugin build and in an export alike.
+THEME_LABELS = ("not_found_title", "not_found_text", "not_found_home")
+
+
+def theme_labels(portal: Portal) -> dict[str, str]:
+    """The theme overrides' words, from the portal's label table (its overrides included)."""
+    labels = Labels(portal.site.labels)
+    return {key: labels[key] for key in THEME_LABELS}
 
 
 def site_url(portal: Portal) -> str | None:

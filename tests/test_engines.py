@@ -191,3 +191,20 @@ def test_zensical_site_quiz_works_and_has_no_serious_axe_violation(browser: obje
         assert errors == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("name", ["zensical", "properdocs"])
+def test_exported_404_speaks_the_portals_own_labels(tmp_path: Path, name: str) -> None:
+    """An organisation's label overrides (volunteer word included) reach the theme's 404 page
+    of an exported build too, as text: the engine fills them from the exported mkdocs.yml."""
+    portal = tmp_path / "portal"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", portal)
+    with (portal / "content" / "site.yml").open("a", encoding="utf-8") as site_yml:
+        site_yml.write("labels:\n  volunteer: taalmaatje\n  volunteers: taalmaatjes\n  volunteer_article: het\n"
+                       "  not_found_title: Zoek & vind <niets>\n"
+                       "  not_found_home: Terug naar {the_volunteer}\n")
+    site = build_with(name, export(portal, tmp_path / "export"), tmp_path / "site")
+    page = (site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Zoek &amp; vind &lt;niets&gt;</h1>" in page
+    assert ">Terug naar het taalmaatje</a>" in page
+    assert "Deze pagina bestaat niet (meer)." in page  # a label the portal left alone

@@ -17,7 +17,6 @@ from generator.build import load_portal
 from generator.errors import ContentErrors, print_findings
 from generator.handouts import render_handouts, with_pdfs
 from generator.handouts.pdf import CACHE_DIR, PdfReport, prune, render_pdfs
-from generator.labels import Labels
 from generator.mkdocs_plugin.config import TaalcoachConfig
 from generator.mkdocs_plugin.minify import strip_blank_lines
 from generator.pages import RenderedSite, nav_paths, render_pages
@@ -30,16 +29,6 @@ from generator.search import search_files
 log = logging.getLogger("mkdocs.plugins.taalcoach")
 
 WATCHED = ("content", "quizzes")
-
-
-class _EscapedLabels:
-    """Labels for theme templates, which print without autoescape: each word HTML-escaped."""
-
-    def __init__(self, labels: Labels) -> None:
-        self._labels = labels
-
-    def __getattr__(self, key: str) -> str:
-        return kinds.text_html(self._labels[key])
 
 
 class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
@@ -92,6 +81,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         config.nav = self.rendered.nav
         config.theme["font"] = False  # privacy: never load Google Fonts
         config.extra["generator"] = False  # no English "Made with Material for MkDocs" footer line
+        config.extra["tc_labels"] = site_config.theme_labels(self.portal)  # the Dutch 404 page
         overrides = str(site_config.OVERRIDES_DIR)
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(0, overrides)  # before Material's own templates
@@ -159,12 +149,6 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         for pdf in self.pdf_report.files:
             files.append(File.generated(config, pdf.site_path, abs_src_path=str(pdf.cache_path)))
         prune(cache)
-
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        """Theme templates we override (404) take their Dutch words from the label table."""
-        assert self.portal is not None
-        env.globals["tc_labels"] = _EscapedLabels(Labels(self.portal.site.labels))
-        return env
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         """Every page's HTML, generated or hand-written, reduced to the allowlist
