@@ -15,3 +15,6 @@ class TaalcoachConfig(Config):
     search = c.Type(bool, default=True)
     # Remove the blank lines and indentation theme templates emit (see minify.py).
     strip_blank_lines = c.Type(bool, default=True)
+    # Print the primary nav in Python (nav_html.py) instead of Material's Jinja macro: the same
+    # markup in a fraction of the time. false = Material's macro (tests compare the two).
+    fast_nav = c.Type(bool, default=True)

@@ -19,6 +19,7 @@ from generator.handouts import render_handouts, with_pdfs
 from generator.handouts.pdf import CACHE_DIR, PdfReport, prune, render_pdfs
 from generator.mkdocs_plugin.config import TaalcoachConfig
 from generator.mkdocs_plugin.minify import strip_blank_lines
+from generator.mkdocs_plugin.nav_html import FastNav
 from generator.pages import RenderedSite, nav_paths, render_pages
 from generator.portal import Portal
 from generator.sanitize import clean_html
@@ -149,6 +150,12 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         for pdf in self.pdf_report.files:
             files.append(File.generated(config, pdf.site_path, abs_src_path=str(pdf.cache_path)))
         prune(cache)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """The nav template prints the primary nav through the fast renderer (nav_html.py)."""
+        if self.config.fast_nav:
+            env.globals["tc_nav"] = FastNav(config.theme["features"])
+        return env
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         """Every page's HTML, generated or hand-written, reduced to the allowlist
