@@ -46,6 +46,10 @@ def test_workflows_publish_on_main_and_check_every_pull_request(repos: dict[str,
     setup = next(s for s in publish["jobs"]["bouwen"]["steps"] if s.get("uses", "").startswith("actions/setup-python"))
     assert setup["with"]["cache"] == "pip"
     assert any(step.get("run") == "make test" for step in check["jobs"]["controleren"]["steps"])
+    for workflow in (publish, check):  # converted pages and PDFs are kept: later builds convert only edits
+        caches = [s for job in workflow["jobs"].values() for s in job["steps"]
+                  if s.get("uses", "").startswith("actions/cache@")]
+        assert caches and caches[0]["with"]["path"] == ".cache"
     dependabot = yaml.safe_load((repos["standaard"] / ".github/dependabot.yml").read_text(encoding="utf-8"))
     assert {u["package-ecosystem"] for u in dependabot["updates"]} == {"pip", "github-actions"}
 

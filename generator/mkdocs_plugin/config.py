@@ -18,3 +18,5 @@ class TaalcoachConfig(Config):
     # Print the primary nav in Python (nav_html.py) instead of Material's Jinja macro: the same
     # markup in a fraction of the time. false = Material's macro (tests compare the two).
     fast_nav = c.Type(bool, default=True)
+    # Keep converted pages in .cache/pages/ and convert only changed Markdown (page_cache.py).
+    page_cache = c.Type(bool, default=True)

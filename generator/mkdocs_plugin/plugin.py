@@ -17,6 +17,7 @@ from generator.build import load_portal
 from generator.errors import ContentErrors, print_findings
 from generator.handouts import render_handouts, with_pdfs
 from generator.handouts.pdf import CACHE_DIR, PdfReport, prune, render_pdfs
+from generator.mkdocs_plugin import page_cache
 from generator.mkdocs_plugin.config import TaalcoachConfig
 from generator.mkdocs_plugin.minify import strip_blank_lines
 from generator.mkdocs_plugin.nav_html import FastNav
@@ -40,11 +41,13 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         self.command = "build"
         self.pdf_report: PdfReport | None = None  # of the last build; tests and benchmarks read it
         self.shown_root: str | None = None  # the portal folder as typed on the command line
+        self.page_cache: page_cache.PageCache | None = None  # of the current build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.page_cache = None  # `serve` builds again with the same plugin object
         self.root = (Path(config.config_file_path or ".").parent / self.config.portal_dir).resolve()
         try:
             # Paths in messages relative to the folder the user runs the command in.
@@ -151,6 +154,14 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
             files.append(File.generated(config, pdf.site_path, abs_src_path=str(pdf.cache_path)))
         prune(cache)
 
+    def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """Pages whose Markdown did not change since an earlier build come from the cache."""
+        if self.config.page_cache:
+            if self.page_cache is None:  # the file list is final once pages are read
+                self.page_cache = page_cache.PageCache(self.root / page_cache.CACHE_DIR, config, files)
+            self.page_cache.install(page)
+        return page
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         """The nav template prints the primary nav through the fast renderer (nav_html.py)."""
         if self.config.fast_nav:
@@ -177,8 +188,12 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The offline copy: a zip of the finished site that works opened from disk."""
+        """The page cache's count, and the offline copy: a zip of the finished site that works
+        opened from disk."""
         assert self.portal is not None
+        if self.page_cache is not None:
+            log.info(self.page_cache.summary())
+            page_cache.prune(self.root / page_cache.CACHE_DIR)
         if self.command == "serve" or not self.portal.site.features.offline_copy:
             return
         copy = offline.publish(Path(config.site_dir), self.portal)
