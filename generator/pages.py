@@ -19,8 +19,8 @@ from generator.handouts.catalog import by_page as handouts_by_page
 from generator.handouts.catalog import groups as handout_groups
 from generator.labels import Labels
 from generator.portal import ChapterRef, Portal
-from generator.programme import meeting_plans, training_minutes
 from generator.quizdata import quiz_view
+from generator.views import module_view, norm_lines, programme_view, word_rows
 
 NavItem = str | dict[str, Any]
 
@@ -69,6 +69,7 @@ def _environment() -> Environment:
     # limited to the Url kind's schemes.
     env.filters["md_escaped"] = _markdown_as_data
     env.globals["quiz_view"] = quiz_view  # one quiz shape for web pages and handouts
+    env.globals["word_rows"] = word_rows  # one word-list shape for web pages and handouts
     return env
 
 
@@ -184,13 +185,13 @@ def render_pages(portal: Portal) -> RenderedSite:
     r.render(urls.TASKS, "tasks.md.j2", portal.source_of("tasks"))
     r.render(urls.COACH_CONDUCT, "coach_conduct.md.j2", portal.source_of("tasks"))
     if portal.plan:
-        r.render(urls.PLAN, "plan.md.j2", portal.source_of("tasks"))
+        r.render(urls.PLAN, "plan.md.j2", portal.source_of("tasks"), norms=norm_lines(portal, r.labels))
     for role in portal.roles:
         r.render(urls.role(role.id), "role.md.j2", portal.source_of("roles"), role=role)
     r.render(urls.TRAINING, "training.md.j2")
     for training in portal.trainings:
         r.render(urls.programme(training.id), "programme.md.j2", portal.source_of("training", training.id),
-                 training=training, plans=meeting_plans(portal, training), total=training_minutes(training))
+                 programme=programme_view(portal, training, r.labels))
     if portal.materials:
         used_by: dict[str, list[Any]] = {}
         for module in portal.modules:
@@ -202,7 +203,7 @@ def render_pages(portal: Portal) -> RenderedSite:
         r.render(urls.GLOSSARY, "glossary.md.j2", portal.source_of("begrippen"))
     for module in portal.modules:
         r.render(urls.module(module.id), "module.md.j2", portal.source_of("module", module.id), module=module,
-                 quiz=portal.quiz_of_module(module))
+                 view=module_view(portal, module, r.labels), quiz=portal.quiz_of_module(module))
     r.render(urls.PRACTICE, "practice.md.j2", themes_listed=len(portal.themes) <= OVERVIEW_PAGE_SIZE)
     _paginated(r, urls.THEMES, "themes.md.j2", list(portal.themes), "themes")
     r.render(urls.LEVELS, "levels.md.j2")

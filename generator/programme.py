@@ -7,6 +7,7 @@ and modules from its start time; ``check`` has already made sure the parts add u
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.labels import Labels
@@ -34,10 +35,13 @@ class Row:
     title: str
     work_form: str = ""
     activity: Activity | None = None
+    materials: tuple[Material, ...] = ()  # what the activity uses, in its own order
 
 
-def module_rows(module: Module, L: Labels, start: int = 0) -> list[Row]:
-    """The module's own schedule: warm-ups, explanation (the free minutes), other activities."""
+def module_rows(module: Module, L: Labels, material: Callable[[str], Material], start: int = 0) -> list[Row]:
+    """The module's own schedule: warm-ups, explanation (the free minutes), other activities.
+
+    ``material`` looks up a material by id (``Portal.material``)."""
     free = module.duration - sum(a.minutes for a in module.activities)
     items: list[tuple[int, str, str, Activity | None]] = [
         (a.minutes, a.title, a.work_form, a) for a in module.activities if a.warm_up]
@@ -46,7 +50,8 @@ def module_rows(module: Module, L: Labels, start: int = 0) -> list[Row]:
     items += [(a.minutes, a.title, a.work_form, a) for a in module.activities if not a.warm_up]
     rows, at = [], start
     for minutes, title, work_form, activity in items:
-        rows.append(Row(clock(at), clock(at + minutes), minutes, title, work_form, activity))
+        materials = tuple(material(i) for i in activity.materials) if activity else ()
+        rows.append(Row(clock(at), clock(at + minutes), minutes, title, work_form, activity, materials))
         at += minutes
     return rows
 
@@ -59,6 +64,7 @@ class Slot:
     end: str
     minutes: int
     title: str
+    label: str                    # as printed: "Module 3. <title>" for a module, else the title
     kind: str                     # "module" or the block kind (welkom, pauze, …)
     module: Module | None = None
     number: int | None = None     # the module's position in the training (1-based)
@@ -69,6 +75,7 @@ class Slot:
 class MeetingPlan:
     number: int
     meeting: Meeting
+    date: str                     # dd-mm-yyyy, or the label saying the date follows
     slots: list[Slot]
     start: str
     end: str
@@ -90,15 +97,18 @@ def meeting_plans(portal: Portal, training: Training) -> list[MeetingPlan]:
                 module_number += 1
                 modules.append(module)
                 minutes = module.duration
-                slots.append(Slot(clock(at), clock(at + minutes), minutes, module.title, "module", module,
-                                  module_number, module_rows(module, L, at)))
+                slots.append(Slot(clock(at), clock(at + minutes), minutes, module.title,
+                                  f"{L.module} {module_number}. {module.title}", "module", module,
+                                  module_number, module_rows(module, L, portal.material, at)))
             else:
                 minutes = part.minutes or 0
                 kind = part.block or ""
-                slots.append(Slot(clock(at), clock(at + minutes), minutes, part.title or L[f"block_{kind}"], kind))
+                title = part.title or L[f"block_{kind}"]
+                slots.append(Slot(clock(at), clock(at + minutes), minutes, title, title, kind))
             at += minutes
         materials = list({m.id: m for mod in modules for m in portal.materials_of_module(mod)}.values())
-        plans.append(MeetingPlan(index, meeting, slots, meeting.start, clock(at), modules, materials))
+        date = meeting.date.strftime("%d-%m-%Y") if meeting.date else L.date_to_follow
+        plans.append(MeetingPlan(index, meeting, date, slots, meeting.start, clock(at), modules, materials))
     return plans
 
 

@@ -122,7 +122,7 @@ def test_every_module_is_planned_once_and_every_material_exists(demo_portal: Por
 def test_module_schedule_has_time_to_explain_between_warm_up_and_activities(demo_portal: Portal) -> None:
     L = Labels(demo_portal.site.labels)
     for module in demo_portal.modules:
-        rows = module_rows(module, L)
+        rows = module_rows(module, L, demo_portal.material)
         assert sum(r.minutes for r in rows) == module.duration
         explain = [r for r in rows if r.activity is None]
         assert len(explain) == 1 and explain[0].title == L.explanation

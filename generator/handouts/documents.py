@@ -39,9 +39,9 @@ from generator.handouts.catalog import (
 from generator.labels import Labels
 from generator.model import LEVEL_ORDER, Material, Method, Module, RolePlay, Theme, Training, Word
 from generator.portal import ChapterRef, Portal
-from generator.programme import meeting_plans, module_rows, training_minutes
 from generator.quizdata import QuizView, quiz_view
 from generator.sanitize import clean_html
+from generator.views import module_view, norm_lines, programme_view, word_rows
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,7 @@ def _environment() -> Environment:
     env.filters["quiz_md"] = lambda text, shift=0: _md(text, shift, data=True)
     env.filters["css_string"] = _css_string
     env.filters["footer_text"] = footer_text
+    env.globals["word_rows"] = word_rows  # one word-list shape for web pages and handouts (generator.views)
     return env
 
 
@@ -304,49 +305,46 @@ def practice_card(portal: Portal, method: Method, number: int) -> Card:
 
 
 # --- rendering -----------------------------------------------------------------------------------
-def _context(portal: Portal, entry: Entry) -> tuple[str, dict[str, Any]]:
+def _context(portal: Portal, entry: Entry, L: Labels) -> tuple[str, dict[str, Any]]:
     if entry.kind in (TRAINER, PARTICIPANT) and isinstance(entry.subject, Module):
         module = entry.subject
         quiz = portal.quiz_of_module(module)
-        return "module.html.j2", {"module": module, "trainer": entry.kind == TRAINER,
-                                  "quiz": quiz_view(quiz, Labels(portal.site.labels)) if quiz else None}
+        return "module.html.j2", {"view": module_view(portal, module, L), "trainer": entry.kind == TRAINER,
+                                  "quiz": quiz_view(quiz, L) if quiz else None}
     if entry.kind == CARD and isinstance(entry.subject, ChapterRef):
         return "card.html.j2", {"card": practice_card(portal, entry.subject.method, entry.subject.number)}
     if entry.kind == CHECKLIST:
-        return f"{entry.subject}.html.j2", {}
+        return f"{entry.subject}.html.j2", {"norms": norm_lines(portal, L)}
     if entry.kind == PROGRAMME and isinstance(entry.subject, TrainingEdition):
-        training = entry.subject.training
-        return "programme.html.j2", {"training": training, "plans": meeting_plans(portal, training),
-                                     "trainer": entry.subject.trainer, "total": training_minutes(training)}
+        return "programme.html.j2", {"programme": programme_view(portal, entry.subject.training, L),
+                                     "trainer": entry.subject.trainer}
     if entry.kind == CERTIFICATE and isinstance(entry.subject, Training):
-        training = entry.subject
-        return "certificate.html.j2", {"training": training, "plans": meeting_plans(portal, training),
-                                       "total": training_minutes(training)}
+        return "certificate.html.j2", {"programme": programme_view(portal, entry.subject, L)}
     if entry.kind == MATERIAL and isinstance(entry.subject, Material):
         material = entry.subject
         return "material.html.j2", {"material": material, "sheets": card_sheets(material)}
     if entry.kind == BOOKLET:
-        L = Labels(portal.site.labels)
         quizzes: dict[str, QuizView | None] = {}
         for m in portal.modules:
             q = portal.quiz_of_module(m)
             quizzes[m.id or ""] = quiz_view(q, L) if q else None
         return "booklet.html.j2", {"quizzes": quizzes,
-                                   "programmes": [(t, meeting_plans(portal, t)) for t in portal.trainings]}
+                                   "modules": [module_view(portal, m, L) for m in portal.modules],
+                                   "programmes": [programme_view(portal, t, L) for t in portal.trainings]}
     raise ValueError(f"unknown handout kind {entry.kind!r}")
 
 
 def render_handout(portal: Portal, entry: Entry, directory_urls: bool = True) -> Handout:
-    template, context = _context(portal, entry)
+    L = Labels(portal.site.labels)
+    template, context = _context(portal, entry, L)
     here = posixpath.dirname(entry.html_path)
 
     def link(site_path: str) -> str:
         return posixpath.relpath(site_path, here) if not site_path.endswith("/") else \
             posixpath.relpath(site_path or ".", here).rstrip("/") + "/"
 
-    common = dict(p=portal, L=Labels(portal.site.labels), entry=entry, css=Markup(stylesheet()),
-                  org=portal.site.organisation.name, pdf=portal.site.features.pdf_handouts,
-                  module_rows=module_rows, materials_of=portal.materials_of_module, **context)
+    common = dict(p=portal, L=L, entry=entry, css=Markup(stylesheet()),
+                  org=portal.site.organisation.name, pdf=portal.site.features.pdf_handouts, **context)
     web = dict(overview=link("handouts/index.html"),
                page=link(page_url(entry.page, directory_urls)) if entry.page else None,
                pdf_href=posixpath.basename(entry.pdf_path))
