@@ -17,14 +17,14 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.handouts.documents import Handout
+from generator.workers import signals_held_while_forking, worker_init
 
 log = logging.getLogger("taalcoach.handouts")
 
@@ -160,42 +160,6 @@ def _cached_pages(pdf: Path) -> int | None:
         return None
 
 
-def _worker_init() -> None:
-    """PDF workers die with the build: the kernel kills them when the parent dies (even on
-    SIGKILL), and Ctrl-C is handled by the parent alone (no traceback from every worker)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the build's own handler
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # pragma: no cover - not Linux
-        pass
-    if os.getppid() == 1:  # the parent died before prctl took effect
-        os._exit(1)
-
-
-@contextmanager
-def _signals_held_while_forking() -> Iterator[None]:
-    """Workers are forked on submit; a Ctrl-C that reached a child before its initializer ran
-    would print a traceback from it. SIGINT is blocked (not ignored) while forking: children
-    start with it blocked and ignore it in ``_worker_init``; the parent gets a Ctrl-C from
-    this window as soon as the window closes."""
-    import signal
-
-    # SIGTERM too: Python runs a handler that arrives mid-fork inside an at-fork hook, where
-    # its exception is printed and dropped (measured: the build then ran to the end).
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
 def _stop_workers(pool: ProcessPoolExecutor, cache_dir: Path) -> None:
     """On an interrupt: stop rendering now and leave no half-written files behind."""
     for process in list(getattr(pool, "_processes", {}).values()):
@@ -235,9 +199,9 @@ def render_pdfs(handouts: Iterable[Handout], cache_dir: Path, workers: int | Non
     if n > 1:
         import weasyprint  # noqa: F401  (imported once here, inherited by forked workers)
 
-        pool = ProcessPoolExecutor(max_workers=n, initializer=_worker_init)
+        pool = ProcessPoolExecutor(max_workers=n, initializer=worker_init)
         try:
-            with _signals_held_while_forking():
+            with signals_held_while_forking():
                 futures = {target: pool.submit(render_pdf, h.print_html, target) for target, h in unique}
             rendered = {target: f.result() for target, f in futures.items()}
         except BaseException:

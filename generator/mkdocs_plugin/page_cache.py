@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator import site_config
+from generator.mkdocs_plugin.logcount import counting_warnings
 
 CACHE_DIR = Path(".cache") / "pages"
 ASSET_PREFIX = f"{site_config.ASSET_DIR}/"
@@ -66,12 +67,8 @@ class PageCache:
         if self._restore(page, path):
             self.hits += 1
             return
-        warnings = _WarningCount()
-        logging.getLogger("mkdocs").addHandler(warnings)
-        try:
+        with counting_warnings() as warnings:
             Page.render(page, config, files)
-        finally:
-            logging.getLogger("mkdocs").removeHandler(warnings)
         self.converted += 1
         if not warnings.count:
             _write_atomic(path, _entry(page))
@@ -162,12 +159,3 @@ def _write_atomic(path: Path, entry: dict[str, Any]) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-
-
-class _WarningCount(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1

@@ -17,7 +17,7 @@ from generator.build import load_portal
 from generator.errors import ContentErrors, print_findings
 from generator.handouts import render_handouts, with_pdfs
 from generator.handouts.pdf import CACHE_DIR, PdfReport, prune, render_pdfs
-from generator.mkdocs_plugin import page_cache
+from generator.mkdocs_plugin import page_cache, parallel
 from generator.mkdocs_plugin.config import TaalcoachConfig
 from generator.mkdocs_plugin.minify import strip_blank_lines
 from generator.mkdocs_plugin.nav_html import FastNav
@@ -42,12 +42,15 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         self.pdf_report: PdfReport | None = None  # of the last build; tests and benchmarks read it
         self.shown_root: str | None = None  # the portal folder as typed on the command line
         self.page_cache: page_cache.PageCache | None = None  # of the current build
+        self.workers: parallel.PageWorkers | None = None  # processes building a share of the pages
+        self.files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.page_cache = None  # `serve` builds again with the same plugin object
+        self.workers = None
         self.root = (Path(config.config_file_path or ".").parent / self.config.portal_dir).resolve()
         try:
             # Paths in messages relative to the folder the user runs the command in.
@@ -154,8 +157,30 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
             files.append(File.generated(config, pdf.site_path, abs_src_path=str(pdf.cache_path)))
         prune(cache)
 
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """With the nav known, workers can build their share of the pages (parallel.py)."""
+        self.files = files
+        pages = len(files.documentation_pages(inclusion=InclusionLevel.is_included))
+        count = parallel.worker_count(config, pages, self.command)
+        if count > 1:
+            self.workers = parallel.PageWorkers()
+            self.workers.start(count, config, files, nav, self._cache_counts)
+            if not self.workers.in_worker:
+                log.info("pages are built by %d processes", count)
+        return nav
+
+    def _cache_counts(self) -> tuple[int, int]:
+        return (self.page_cache.hits, self.page_cache.converted) if self.page_cache else (0, 0)
+
+    def _main_process_workers(self) -> parallel.PageWorkers | None:
+        return self.workers if self.workers is not None and not self.workers.in_worker else None
+
     def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        """Pages whose Markdown did not change since an earlier build come from the cache."""
+        """Pages a worker builds are passed over; pages whose Markdown did not change since an
+        earlier build come from the cache."""
+        workers = self._main_process_workers()
+        if workers is not None and workers.install_elsewhere(page):
+            return page
         if self.config.page_cache:
             if self.page_cache is None:  # the file list is final once pages are read
                 self.page_cache = page_cache.PageCache(self.root / page_cache.CACHE_DIR, config, files)
@@ -166,6 +191,12 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         """The nav template prints the primary nav through the fast renderer (nav_html.py)."""
         if self.config.fast_nav:
             env.globals["tc_nav"] = FastNav(config.theme["features"])
+        workers = self._main_process_workers()
+        if workers is not None:
+            try:
+                workers.exchange(files)  # every page is converted: titles go to the workers
+            except parallel.WorkerFailed as exc:
+                raise PluginError(f"a page could not be built: {exc}") from None
         return env
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
@@ -184,13 +215,43 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
         """Smaller pages: Material's blank lines and indentation removed (see minify.py)."""
+        workers = self._main_process_workers()
+        if workers is not None and page.file.src_uri == workers.last_uri:
+            self._join_workers()  # before MkDocs checks the anchors links point to
         return strip_blank_lines(output) if self.config.strip_blank_lines else output
+
+    def _join_workers(self) -> None:
+        workers = self._main_process_workers()
+        if workers is None or not workers.workers:
+            return
+        try:
+            finished = workers.join()
+        except parallel.WorkerFailed as exc:
+            raise PluginError(f"a page could not be built: {exc}") from None
+        for message in finished:
+            if self.page_cache is not None:
+                self.page_cache.hits += message.cache_hits
+                self.page_cache.converted += message.converted
+        warnings = sum(m.warnings for m in finished)
+        if warnings:  # shown by the workers above; counted here, so --strict fails as it should
+            log.warning("%d warning(s) while building pages in other processes (see above)", warnings)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.stop_workers()
+
+    def stop_workers(self) -> None:
+        """A failed or interrupted build leaves no worker writing into the site."""
+        workers = self._main_process_workers()
+        if workers is not None:
+            workers.release()
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The page cache's count, and the offline copy: a zip of the finished site that works
         opened from disk."""
         assert self.portal is not None
+        self._join_workers()
+        self.stop_workers()
         if self.page_cache is not None:
             log.info(self.page_cache.summary())
             page_cache.prune(self.root / page_cache.CACHE_DIR)

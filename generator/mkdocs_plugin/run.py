@@ -102,12 +102,13 @@ def _write_problem(exc: OSError, target: Path) -> str:
 def _build_into(portal: str | Path, config_file: Path, target: Path, handouts: bool) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=target.parent))
     built = False
+    plugins: list[TaalcoachPlugin] = []
     try:
         config = load_config(config_file=str(config_file), strict=True, site_dir=str(staging))
-        for plugin in config.plugins.values():
-            if isinstance(plugin, TaalcoachPlugin):
-                plugin.config.handouts = plugin.config.handouts and handouts
-                plugin.shown_root = os.fspath(portal)
+        plugins = [p for p in config.plugins.values() if isinstance(p, TaalcoachPlugin)]
+        for plugin in plugins:
+            plugin.config.handouts = plugin.config.handouts and handouts
+            plugin.shown_root = os.fspath(portal)
         build(config)
         built = True
     except PluginError as exc:
@@ -115,6 +116,8 @@ def _build_into(portal: str | Path, config_file: Path, target: Path, handouts: b
     except (Abort, ConfigurationError) as exc:
         print(f"Build failed: {exc}")
     finally:
+        for plugin in plugins:
+            plugin.stop_workers()  # none may write into the staging folder once it is removed
         if not built:  # also on an unexpected exception or an interrupt, which then propagates
             shutil.rmtree(staging, ignore_errors=True)
     if not built:
