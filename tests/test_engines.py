@@ -134,9 +134,15 @@ def test_export_edit_links_open_the_yaml_source_on_the_configured_branch(tmp_pat
     assert "/edit/master/" not in page and "/docs/training/" not in page
 
 
-def test_an_engine_that_ignores_the_plugin_fails_loudly(tmp_path: Path) -> None:
-    """Zensical skips plugins it does not know; without ours it would build 3 pages and succeed."""
-    portal = copy_portal(tmp_path / "portal")
+@pytest.mark.parametrize("origin", ["demo", "new"])
+def test_an_engine_that_ignores_the_plugin_fails_loudly(origin: str, tmp_path: Path) -> None:
+    """Zensical skips plugins it does not know; without ours it would build 3 pages and succeed.
+    The same holds in a repository made by `new`, which an organisation may try it on."""
+    if origin == "demo":
+        portal = copy_portal(tmp_path / "portal")
+    else:
+        portal = tmp_path / "portal"
+        assert run_cli("new", str(portal)).returncode == 0
     result = subprocess.run([str(engine("zensical")), "build", "--strict"], cwd=portal, capture_output=True,
                             text=True, env=ENV)
     assert result.returncode != 0

@@ -6,8 +6,10 @@ Makes synthetic portals in the shapes a network of organisations produces, METHO
 that the chapters share. For every shape it runs, interleaved (a, b, c, a, b, c, …) so that
 load from other processes on the machine hits all engines alike:
 
-  ours     `python -m generator build --no-pdf` (plugin, handouts' print versions, strict)
-  mkdocs   `mkdocs build --strict` on `python -m generator export` of the same portal
+  ours      `python -m generator build --no-pdf` (plugin, handouts' print versions, strict),
+            cold: the page cache (.cache/pages) removed first, as on a fresh clone
+  ours-warm the same build again with the cache the cold build left (serve, CI with a cache)
+  mkdocs    `mkdocs build --strict` on `python -m generator export` of the same portal
   zensical `zensical build --strict --clean` on that export (when installed; --engines)
 
 and prints medians over --repeat runs: pages, wall s, CPU s (user+sys of the child process
@@ -74,9 +76,11 @@ class Run:
     max_rss_mb: float
 
 
-def timed(command: list[str], cwd: Path) -> Run:
+def timed(command: list[str], cwd: Path, clear: Path | None = None) -> Run:
     """Run a command; wall time, and CPU/peak memory of it and its children from wait4."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if clear is not None:
+        shutil.rmtree(clear, ignore_errors=True)
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert proc.stderr is not None
@@ -100,6 +104,8 @@ def engines(portal: Path, export: Path, wanted: list[str]) -> dict[str, list[str
     commands = {
         "ours": [sys.executable, "-m", "generator", "build", "--no-pdf", "--portal", str(portal),
                  "--site-dir", str(portal / "site")],
+        "ours-warm": [sys.executable, "-m", "generator", "build", "--no-pdf", "--portal", str(portal),
+                      "--site-dir", str(portal / "site")],
         "mkdocs": [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(export / "mkdocs.yml"),
                    "-d", str(export / "site-mkdocs")],
         "zensical": [str(BIN / "zensical"), "build", "--strict", "--clean", "-f", str(export / "mkdocs.yml")],
@@ -118,8 +124,10 @@ def bench_shape(shape: str, repeat: int, wanted: list[str]) -> None:
         runs: dict[str, list[Run]] = {name: [] for name in commands}
         for _ in range(repeat):
             for name, command in commands.items():  # interleaved: one run of each, then again
-                runs[name].append(timed(command, Path(tmp)))
-        sites = {"ours": portal / "site", "mkdocs": export / "site-mkdocs", "zensical": export / "site"}
+                cold = portal / ".cache" / "pages" if name == "ours" else None
+                runs[name].append(timed(command, Path(tmp), clear=cold))
+        sites = {"ours": portal / "site", "ours-warm": portal / "site", "mkdocs": export / "site-mkdocs",
+                 "zensical": export / "site"}
         base = statistics.median(r.wall for r in runs["mkdocs"]) if "mkdocs" in runs else None
         base_cpu = statistics.median(r.cpu for r in runs["mkdocs"]) if "mkdocs" in runs else None
         for name, rs in runs.items():
@@ -137,9 +145,9 @@ def main() -> int:
     parser.add_argument("--shapes", nargs="+", default=["1x100", "1x2000", "40x50"],
                         help="portal shapes as METHODSxCHAPTERS (50 shared themes each)")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--engines", nargs="+", default=["ours", "mkdocs"]
+    parser.add_argument("--engines", nargs="+", default=["ours", "ours-warm", "mkdocs"]
                         + (["zensical"] if (BIN / "zensical").exists() else []),
-                        choices=["ours", "mkdocs", "zensical"])
+                        choices=["ours", "ours-warm", "mkdocs", "zensical"])
     args = parser.parse_args()
     print(f"{'shape':>8} {'engine':>9} {'pages':>6} {'wall s':>7} {'cpu s':>7} {'wall ms':>7} {'cpu ms':>7} "
           f"{'ratio w/c':>10} {'max KB':>8} {'avg KB':>7} {'rss MB':>7}  largest page")
