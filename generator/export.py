@@ -14,7 +14,7 @@ import yaml
 
 from generator import site_config
 from generator.errors import UserError
-from generator.handouts import render_handouts, with_pdfs
+from generator.handouts import render_handouts
 from generator.pages import RenderedSite, render_pages
 from generator.portal import Portal
 from generator.search import SCRIPTS as SEARCH_SCRIPTS
@@ -105,7 +105,6 @@ def export_config(portal: Portal, rendered: RenderedSite, root: Path | None = No
 
 def export_portal(portal: Portal, root: Path, target: Path) -> int:
     """Write pages, hand-written docs, assets and mkdocs.yml; never overwrite other files."""
-    portal = with_pdfs(portal, False)  # the handouts' print versions are exported; PDFs need `build`
     if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
         raise UserError(f"{target} is not empty and was not made by `export`; choose an empty folder "
                         "(nothing was changed)")
@@ -118,7 +117,7 @@ def export_portal(portal: Portal, root: Path, target: Path) -> int:
     if hand_written.is_dir():
         shutil.copytree(hand_written, docs, dirs_exist_ok=True)
         count += sum(1 for p in docs.rglob("*") if p.is_file())
-    rendered = render_pages(portal)
+    rendered = render_pages(portal, pdfs=False)  # the handouts' print versions are exported; PDFs need `build`
     pages = dict(rendered.pages)
     if portal.site.repo_url and portal.site.features.editor_links:  # editors only (site.yml)
         for page in pages:
@@ -127,7 +126,7 @@ def export_portal(portal: Portal, root: Path, target: Path) -> int:
                 portal.site.repo_url, portal.site.repo_branch, source) if source else None)
     files: dict[str, str | bytes] = {**pages, **site_config.asset_files(),
                                      **search_files(portal, rendered, hand_written),
-                                     **{h.html_path: h.web_html for h in render_handouts(portal)}}
+                                     **{h.html_path: h.web_html for h in render_handouts(portal, pdfs=False)}}
     for rel, content in files.items():
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)

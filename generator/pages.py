@@ -17,6 +17,7 @@ from markupsafe import Markup
 from generator import kinds, sanitize, urls
 from generator.handouts.catalog import by_page as handouts_by_page
 from generator.handouts.catalog import groups as handout_groups
+from generator.handouts.catalog import offers_pdfs
 from generator.labels import Labels
 from generator.portal import ChapterRef, Portal
 from generator.quizdata import quiz_view
@@ -77,8 +78,9 @@ _ENV = _environment()
 
 
 class _Renderer:
-    def __init__(self, portal: Portal) -> None:
+    def __init__(self, portal: Portal, pdfs: bool) -> None:
         self.portal = portal
+        self.pdfs = offers_pdfs(portal, pdfs)
         self.labels = Labels(portal.site.labels)
         self.pages: dict[str, str] = {}
         self.sources: dict[str, str] = {}
@@ -91,7 +93,7 @@ class _Renderer:
             return Markup(urls.relative(path, target))  # a generated path, never content
 
         text = _ENV.get_template(template).render(
-            p=self.portal, L=self.labels, urls=urls, ref=ref, page_path=path,
+            p=self.portal, L=self.labels, urls=urls, ref=ref, page_path=path, pdfs=self.pdfs,
             page_handouts=self.handouts.get(path, []), **context)
         text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
         if path != urls.GLOSSARY:
@@ -175,9 +177,11 @@ def _capped_groups(portal: Portal) -> tuple[list[tuple[str, list[Any]]], list[tu
     return kept, linked
 
 
-def render_pages(portal: Portal) -> RenderedSite:
-    """Render every generated page; hand-written docs/ pages win over generated ones."""
-    r = _Renderer(portal)
+def render_pages(portal: Portal, pdfs: bool = True) -> RenderedSite:
+    """Render every generated page; hand-written docs/ pages win over generated ones.
+
+    ``pdfs=False`` (a build without PDFs) links the handouts' print versions only."""
+    r = _Renderer(portal, pdfs)
     r.render(urls.HOME, "home.md.j2", portal.source_of("site"))
     r.render(urls.ROUTES, "routes.md.j2", portal.source_of("routes"))
     for route in portal.routes:

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, engine_modules_imported, run_cli
 from generator import urls
-from generator.handouts import Handout, catalog, render_handouts, with_pdfs
+from generator.handouts import Handout, catalog, render_handouts
 from generator.handouts.catalog import (
     BOOKLET,
     CARD,
@@ -287,13 +287,15 @@ def test_cache_renders_only_what_changed(tmp_path: Path) -> None:
 
 
 def test_no_pdf_switch_keeps_print_versions_and_drops_pdf_links(demo_portal: Portal) -> None:
-    off = with_pdfs(demo_portal, False)
-    assert demo_portal.site.features.pdf_handouts and not off.site.features.pdf_handouts
-    pages = render_pages(off).pages
-    module_page = pages[urls.module(demo_portal.modules[0].id)]
+    assert demo_portal.site.features.pdf_handouts
+    module = urls.module(demo_portal.modules[0].id)
+    assert ".pdf" in render_pages(demo_portal).pages[module]
+    pages = render_pages(demo_portal, pdfs=False).pages
+    module_page = pages[module]
     assert "printversie" in module_page and ".pdf" not in module_page
     assert ".pdf" not in pages[urls.HANDOUTS]
-    assert all(".pdf" not in h.web_html for h in render_handouts(off))
+    assert all(".pdf" not in h.web_html for h in render_handouts(demo_portal, pdfs=False))
+    assert any(".pdf" in h.web_html for h in render_handouts(demo_portal))
 
 
 def test_handout_core_does_not_import_mkdocs() -> None:

@@ -7,20 +7,8 @@ cached PDFs with WeasyPrint. The MkDocs plugin only wires these into a build.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
-from generator.handouts.catalog import Entry, by_page, catalog, groups
+from generator.handouts.catalog import Entry, by_page, catalog, groups, offers_pdfs
 from generator.handouts.documents import Handout, render_handout, render_handouts
-from generator.portal import Portal
 
-__all__ = ["Entry", "Handout", "by_page", "catalog", "groups", "render_handout", "render_handouts",
-           "with_pdfs"]
-
-
-def with_pdfs(portal: Portal, enabled: bool) -> Portal:
-    """The portal with PDF handouts switched off when ``enabled`` is false (CLI --no-pdf,
-    plugin option ``handouts: false``); pages then offer the print versions only."""
-    if enabled or not portal.site.features.pdf_handouts:
-        return portal
-    features = portal.site.features.model_copy(update={"pdf_handouts": False})
-    return replace(portal, site=portal.site.model_copy(update={"features": features}))
+__all__ = ["Entry", "Handout", "by_page", "catalog", "groups", "offers_pdfs", "render_handout",
+           "render_handouts"]

@@ -52,6 +52,13 @@ class Entry:
         return urls.handout(self.kind, self.id, "pdf")
 
 
+def offers_pdfs(portal: Portal, pdfs: bool = True) -> bool:
+    """Whether this rendering links PDFs: site.yml wants them (features.pdf_handouts) and the
+    build makes them (``pdfs``: false for --no-pdf, the plugin option ``handouts: false``,
+    `serve` and `export`). The Portal stays as loaded; render functions take the flag."""
+    return pdfs and portal.site.features.pdf_handouts
+
+
 def chapter_id(method_id: str, number: int) -> str:
     return urls.chapter_handout_id(method_id, number)
 

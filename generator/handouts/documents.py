@@ -35,6 +35,7 @@ from generator.handouts.catalog import (
     Entry,
     TrainingEdition,
     catalog,
+    offers_pdfs,
 )
 from generator.labels import Labels
 from generator.model import LEVEL_ORDER, Material, Method, Module, RolePlay, Theme, Training, Word
@@ -334,7 +335,8 @@ def _context(portal: Portal, entry: Entry, L: Labels) -> tuple[str, dict[str, An
     raise ValueError(f"unknown handout kind {entry.kind!r}")
 
 
-def render_handout(portal: Portal, entry: Entry, directory_urls: bool = True) -> Handout:
+def render_handout(portal: Portal, entry: Entry, directory_urls: bool = True, pdfs: bool = True) -> Handout:
+    """One handout's print and web HTML; the web version links its PDF when ``offers_pdfs``."""
     L = Labels(portal.site.labels)
     template, context = _context(portal, entry, L)
     here = posixpath.dirname(entry.html_path)
@@ -344,7 +346,7 @@ def render_handout(portal: Portal, entry: Entry, directory_urls: bool = True) ->
             posixpath.relpath(site_path or ".", here).rstrip("/") + "/"
 
     common = dict(p=portal, L=L, entry=entry, css=Markup(stylesheet()),
-                  org=portal.site.organisation.name, pdf=portal.site.features.pdf_handouts, **context)
+                  org=portal.site.organisation.name, pdf=offers_pdfs(portal, pdfs), **context)
     web = dict(overview=link("handouts/index.html"),
                page=link(page_url(entry.page, directory_urls)) if entry.page else None,
                pdf_href=posixpath.basename(entry.pdf_path))
@@ -352,6 +354,6 @@ def render_handout(portal: Portal, entry: Entry, directory_urls: bool = True) ->
     return Handout(entry, print_html=tpl.render(web=None, **common), web_html=tpl.render(web=web, **common))
 
 
-def render_handouts(portal: Portal, directory_urls: bool = True) -> list[Handout]:
+def render_handouts(portal: Portal, directory_urls: bool = True, pdfs: bool = True) -> list[Handout]:
     """Every handout of the portal, rendered to HTML (cheap: no PDF here)."""
-    return [render_handout(portal, e, directory_urls) for e in catalog(portal)]
+    return [render_handout(portal, e, directory_urls, pdfs) for e in catalog(portal)]

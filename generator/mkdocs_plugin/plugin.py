@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import kinds, offline, site_config
 from generator.build import load_portal
 from generator.errors import ContentErrors, print_findings
-from generator.handouts import render_handouts, with_pdfs
+from generator.handouts import offers_pdfs, render_handouts
 from generator.handouts.pdf import CACHE_DIR, PdfReport, prune, render_pdfs
 from generator.mkdocs_plugin import page_cache, parallel
 from generator.mkdocs_plugin.config import TaalcoachConfig
@@ -40,6 +40,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         self.root = Path(".")
         self.command = "build"
         self.pdf_report: PdfReport | None = None  # of the last build; tests and benchmarks read it
+        self.pdfs = True  # this build makes and links PDF handouts (set in on_config)
         self.shown_root: str | None = None  # the portal folder as typed on the command line
         self.page_cache: page_cache.PageCache | None = None  # of the current build
         self.workers: parallel.PageWorkers | None = None  # processes building a share of the pages
@@ -62,8 +63,8 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
             print_findings(self.portal.warnings)
         # PDFs: on unless site.yml, the plugin option or --no-pdf switches them off; `serve`
         # shows the print versions only, so editing content never waits for WeasyPrint.
-        self.portal = with_pdfs(self.portal, self.config.handouts and self.command != "serve")
-        self.rendered = render_pages(self.portal)
+        self.pdfs = offers_pdfs(self.portal, self.config.handouts and self.command != "serve")
+        self.rendered = render_pages(self.portal, self.pdfs)
         for path in self.rendered.skipped:
             log.info("docs/%s is hand-written and replaces the generated page", path)
         # The theme prints these unescaped: Text fields become Markup (escaped once, and left
@@ -145,10 +146,10 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
     def _add_handouts(self, files: Files, config: MkDocsConfig) -> None:
         """Handout HTML pages, and their PDFs (rendered or taken from the cache)."""
         assert self.portal is not None
-        handouts = render_handouts(self.portal, directory_urls=config.use_directory_urls)
+        handouts = render_handouts(self.portal, directory_urls=config.use_directory_urls, pdfs=self.pdfs)
         for h in handouts:
             files.append(File.generated(config, h.html_path, content=h.web_html))
-        if not self.portal.site.features.pdf_handouts:
+        if not self.pdfs:
             return
         cache = self.root / CACHE_DIR
         self.pdf_report = render_pdfs(handouts, cache)
