@@ -33,7 +33,7 @@ from generator.model import (
     Theme,
     Training,
 )
-from generator.portal import DocPage, Portal
+from generator.portal import DocPage, Portal, SourceRef
 from generator.rules import Findings, run_rules
 from generator.validate import parse_model
 from generator.yaml_source import Loc, SourceFile, read_yaml
@@ -473,32 +473,35 @@ def _check_synonyms(loaded: Loaded, errors: ErrorCollector) -> None:
             seen.setdefault(key, i)
 
 
-def _source_files(parts: dict[str, Any]) -> dict[str, SourceFile]:
+# Folders of one item per file, and the kind of SourceRef their items get.
+_ITEM_FOLDERS = (("modules", "module"), ("themes", "theme"), ("methods", "method"), ("quizzes", "quiz"),
+                 ("materials", "material"), ("trainings", "training"))
+
+
+def _source_files(parts: dict[str, Any]) -> dict[SourceRef, SourceFile]:
     """The parsed file behind each object, keyed like Portal.sources, for rule positions."""
-    found = {name: parts[name].source for name in ("site", "routes", "roles", "tasks")}
-    for folder, kind in (("modules", "module"), ("themes", "theme"), ("methods", "method"), ("quizzes", "quiz"),
-                         ("materials", "material"), ("trainings", "training")):
+    found = {SourceRef(name): parts[name].source for name in ("site", "routes", "roles", "tasks")}
+    for folder, kind in _ITEM_FOLDERS:
         for item in parts[folder]:
-            found[f"{kind}:{item.obj.id}"] = item.source
+            found[SourceRef(kind, item.obj.id)] = item.source
     return found
 
 
-def _sources(parts: dict[str, Any], errors: ErrorCollector, base: Path | None = None) -> dict[str, str]:
+def _sources(parts: dict[str, Any], errors: ErrorCollector, base: Path | None = None) -> dict[SourceRef, str]:
     """Where each object came from, so a page can link to the YAML an editor must change.
     Items of a base layer have no file in the organisation's repository, so no edit link."""
     def own(path: Path) -> bool:
         return base is None or not path.resolve().is_relative_to(base.resolve()) \
             or path.resolve().is_relative_to(errors.root.resolve())
 
-    found = {name: errors.rel(parts[name].source.path) for name in ("site", "routes", "roles", "tasks")
+    found = {SourceRef(name): errors.rel(parts[name].source.path) for name in ("site", "routes", "roles", "tasks")
              if own(parts[name].source.path)}
     if parts.get("begrippen") and own(parts["begrippen"].source.path):
-        found["begrippen"] = errors.rel(parts["begrippen"].source.path)
-    for folder, kind in (("modules", "module"), ("themes", "theme"), ("methods", "method"), ("quizzes", "quiz"),
-                         ("materials", "material"), ("trainings", "training")):
+        found[SourceRef("begrippen")] = errors.rel(parts["begrippen"].source.path)
+    for folder, kind in _ITEM_FOLDERS:
         for item in parts[folder]:
             if own(item.source.path):
-                found[f"{kind}:{item.obj.id}"] = errors.rel(item.source.path)
+                found[SourceRef(kind, item.obj.id)] = errors.rel(item.source.path)
     return found
 
 

@@ -39,6 +39,19 @@ class DocPage:
 
 
 @dataclass(frozen=True)
+class SourceRef:
+    """The YAML source an object comes from: a kind and, for folders of one item per file, the
+    item's id. Keys ``Portal.sources`` and the positions of rule findings; ``str()`` gives the
+    text shown when no file is known ('module:intake', 'routes')."""
+
+    kind: str               # site, routes, roles, tasks, begrippen; module, theme, method, quiz, …
+    id: str | None = None   # None for the single files
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.id}" if self.id else self.kind
+
+
+@dataclass(frozen=True)
 class ChapterRef:
     method: Method
     number: int
@@ -71,13 +84,13 @@ class Portal:
     docs: tuple[DocPage, ...] = field(default=())
     # Groups of words the site search treats as one (content/zoekwoorden.yml).
     synonyms: tuple[tuple[str, ...], ...] = field(default=())
-    # "kind:id" → source file relative to the portal root, for "edit this page" links.
-    sources: Mapping[str, str] = field(default_factory=dict)
+    # Source file relative to the portal root, for "edit this page" links.
+    sources: Mapping[SourceRef, str] = field(default_factory=dict)
     # Content-rule warnings (rules.py): shown by `check` and `build`, never block a build.
     warnings: tuple[ContentError, ...] = ()
 
     def source_of(self, kind: str, id: str | None = None) -> str | None:
-        return self.sources.get(f"{kind}:{id}" if id else kind)
+        return self.sources.get(SourceRef(kind, id))
 
     # --- lookups by id ------------------------------------------------------------------
     @cached_property

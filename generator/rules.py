@@ -13,31 +13,31 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 
 from generator.errors import ErrorCollector
-from generator.portal import Portal
+from generator.portal import Portal, SourceRef
 from generator.quizdata import option_orders
 from generator.yaml_source import Loc, SourceFile
 
 
 class Findings:
-    """Where rules report: ``of`` names the source (``module:<id>``, ``routes``, …) as in
+    """Where rules report: ``of`` names the source (``SourceRef("module", id)``, …) as in
     Portal.sources, ``loc`` the place inside it (``("activities", 2, "minutes")``)."""
 
-    def __init__(self, sources: Mapping[str, SourceFile], errors: ErrorCollector) -> None:
+    def __init__(self, sources: Mapping[SourceRef, SourceFile], errors: ErrorCollector) -> None:
         self._sources = sources
         self._errors = errors
 
-    def _at(self, of: str, loc: Loc) -> tuple[SourceFile | None, int, int]:
+    def _at(self, of: SourceRef, loc: Loc) -> tuple[SourceFile | None, int, int]:
         source = self._sources.get(of)
         line, col = source.position(loc) if source else (1, 1)
         return source, line, col
 
-    def error(self, of: str, loc: Loc, message: str, hint: str = "") -> None:
+    def error(self, of: SourceRef, loc: Loc, message: str, hint: str = "") -> None:
         source, line, col = self._at(of, loc)
-        self._errors.add(source.path if source else of, line, col, message, hint)
+        self._errors.add(source.path if source else str(of), line, col, message, hint)
 
-    def warning(self, of: str, loc: Loc, message: str, hint: str = "") -> None:
+    def warning(self, of: SourceRef, loc: Loc, message: str, hint: str = "") -> None:
         source, line, col = self._at(of, loc)
-        self._errors.warn(source.path if source else of, line, col, message, hint)
+        self._errors.warn(source.path if source else str(of), line, col, message, hint)
 
 
 Rule = Callable[[Portal, Findings], None]
@@ -63,7 +63,7 @@ def activities_leave_time(portal: Portal, findings: Findings) -> None:
     for module in portal.modules:
         total = sum(activity.minutes for activity in module.activities)
         if module.activities and total >= module.duration:
-            findings.error(f"module:{module.id}", ("duration",),
+            findings.error(SourceRef("module", module.id), ("duration",),
                            f"the activities take {total} of the module's {module.duration} minutes: "
                            "no time is left to explain the sections and discuss them",
                            "make 'duration' longer or shorten an activity's 'minutes'")
@@ -74,7 +74,7 @@ def module_has_quiz(portal: Portal, findings: Findings) -> None:
     """Every module page links to its quiz; without one the trainee has nothing to test."""
     for module in portal.modules:
         if portal.quiz_of_module(module) is None:
-            findings.warning(f"module:{module.id}", ("title",), f"module '{module.id}' has no quiz",
+            findings.warning(SourceRef("module", module.id), ("title",), f"module '{module.id}' has no quiz",
                              f"add quizzes/{module.id}.yml with 'module: {module.id}'")
 
 
@@ -87,7 +87,7 @@ def theme_is_used(portal: Portal, findings: Findings) -> None:
     used |= {t for route in portal.routes for t in route.themes}
     for theme in portal.themes:
         if theme.id not in used:
-            findings.warning(f"theme:{theme.id}", ("title",),
+            findings.warning(SourceRef("theme", theme.id), ("title",),
                              f"theme '{theme.id}' is not used by any shown chapter, module or route",
                              "name it in a chapter's 'themes', a module's 'themes' or a route's 'themes', "
                              "or delete the file")
@@ -102,11 +102,11 @@ def theme_levels_agree(portal: Portal, findings: Findings) -> None:
         declared = set(theme.levels)
         for level in ("A1", "A2", "B1"):
             if theme.questions.for_level(level) and level not in declared:
-                findings.error(f"theme:{theme.id}", ("questions", level),
+                findings.error(SourceRef("theme", theme.id), ("questions", level),
                                f"theme '{theme.id}' has {level} questions but 'levels' does not list {level}", hint)
         for i, role_play in enumerate(theme.role_plays):
             if role_play.level not in declared:
-                findings.error(f"theme:{theme.id}", ("role_plays", i, "level"),
+                findings.error(SourceRef("theme", theme.id), ("role_plays", i, "level"),
                                f"role play '{role_play.title}' is for {role_play.level}, "
                                f"but 'levels' does not list {role_play.level}", hint)
 
@@ -127,13 +127,13 @@ def right_answers_spread(portal: Portal, findings: Findings) -> None:
         truefalse = ["true" if q.answer else "false" for q in quiz.questions if q.type == "truefalse"]
         value, count = _piled_up(single)
         if count:
-            findings.warning(f"quiz:{quiz.id}", ("questions",),
+            findings.warning(SourceRef("quiz", quiz.id), ("questions",),
                              f"in {count} of {len(single)} single-choice questions of quiz '{quiz.id}' "
                              f"the right answer is shown as option {value}",
                              "remove 'keep_order: true' where the order does not matter, or reorder those options")
         value, count = _piled_up(truefalse)
         if count:
-            findings.warning(f"quiz:{quiz.id}", ("questions",),
+            findings.warning(SourceRef("quiz", quiz.id), ("questions",),
                              f"in {count} of {len(truefalse)} true/false statements of quiz '{quiz.id}' "
                              f"the answer is '{value}'", "make some statements true and some false")
 

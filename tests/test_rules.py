@@ -7,7 +7,9 @@ import pytest
 
 from conftest import ROOT, edit, line_of, run_cli
 from generator.build import load_portal
-from generator.errors import ContentErrors
+from generator.errors import ContentErrors, ErrorCollector
+from generator.portal import SourceRef
+from generator.rules import Findings
 
 MODULE = "content/modules/oefenen-met-spreken.yml"
 
@@ -69,3 +71,14 @@ def test_single_choice_answers_in_one_shown_place_are_a_warning(portal: Path) ->
                           "matter, or reorder those options")  # fixture's own question is shuffled
     path.write_text(path.read_text(encoding="utf-8").replace("    keep_order: true\n", ""), encoding="utf-8")
     assert not [w for w in load_portal(portal).warnings if "single-choice" in str(w)]
+
+
+def test_a_finding_whose_file_is_unknown_names_its_source(tmp_path: Path) -> None:
+    """Rules address sources by a typed SourceRef; without a file position the message still
+    says which item it is about, in the text editors know ('module:<id>', 'routes')."""
+    errors = ErrorCollector(tmp_path)
+    findings = Findings({}, errors)
+    findings.warning(SourceRef("module", "intake"), ("title",), "module 'intake' has no quiz")
+    findings.error(SourceRef("routes"), ("routes",), "no route", "add one")
+    assert [str(w) for w in errors.warnings] == ["module:intake:1:1: module 'intake' has no quiz"]
+    assert [str(e) for e in errors.errors] == ["routes:1:1: no route — add one"]
