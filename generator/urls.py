@@ -7,6 +7,7 @@ Page paths are Markdown paths inside the docs tree (``training/intake.md``); ``p
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 
 HOME = "index.md"
 ROUTES = "leerroutes/index.md"
@@ -22,33 +23,25 @@ MATERIALS = "training/materialen.md"
 GLOSSARY = "begrippen.md"
 
 
-def route(id: str) -> str:
-    return f"leerroutes/{id}.md"
+@dataclass(frozen=True)
+class ItemPage:
+    """Where the items of one kind live: ``pattern`` with the item's id in ``{id}``.
+    Called like a function: ``urls.module("intake")`` → ``training/intake.md``."""
+
+    pattern: str
+
+    def __call__(self, id: str) -> str:
+        return self.pattern.replace("{id}", id)
 
 
-def role(id: str) -> str:
-    return f"taakverdeling/rollen/{id}.md"
-
-
-def module(id: str) -> str:
-    return f"training/{id}.md"
-
-
-def programme(id: str) -> str:
-    return f"training/programma/{id}.md"
-
-
-def material(id: str) -> str:
-    """A material's place on the materials page (one page, one anchor per item)."""
-    return f"{MATERIALS}#{id}"
-
-
-def theme(id: str) -> str:
-    return f"oefenen/thema/{id}.md"
-
-
-def method(id: str) -> str:
-    return f"oefenen/methodes/{id}/index.md"
+route = ItemPage("leerroutes/{id}.md")
+role = ItemPage("taakverdeling/rollen/{id}.md")
+module = ItemPage("training/{id}.md")
+programme = ItemPage("training/programma/{id}.md")
+material = ItemPage(MATERIALS + "#{id}")  # one materials page, one anchor per item
+theme = ItemPage("oefenen/thema/{id}.md")
+method = ItemPage("oefenen/methodes/{id}/index.md")
+quiz = ItemPage("quizzen/{id}.md")
 
 
 def chapter_slug(number: int) -> str:
@@ -75,10 +68,6 @@ def paged(first: str, n: int) -> str:
     folder, _, name = first.rpartition("/")
     stem = name.removesuffix(".md")
     return f"{folder}/{stem}-pagina-{n}.md" if folder else f"{stem}-pagina-{n}.md"
-
-
-def quiz(id: str) -> str:
-    return f"quizzen/{id}.md"
 
 
 def relative(from_page: str, to_page: str) -> str:

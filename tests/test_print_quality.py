@@ -15,7 +15,7 @@ import pytest
 from pdftext import read
 
 from generator.handouts import catalog, render_handout
-from generator.handouts.catalog import BOOKLET, CARD, MATERIAL, PARTICIPANT, TRAINER, Entry
+from generator.handouts.catalog import Entry, Kind
 from generator.handouts.documents import practice_card, word_level
 from generator.labels import Labels
 from generator.model import LEVEL_ORDER, Quiz
@@ -54,7 +54,7 @@ def quiz_handouts(portal: Portal, kind: str) -> Iterator[tuple[Entry, Quiz]]:
 def test_practice_cards_are_large_and_fill_their_pages(built_site: Path, demo_portal: Portal) -> None:
     problems = []
     for e in catalog(demo_portal):
-        if e.kind != CARD or not isinstance(e.subject, ChapterRef):
+        if e.kind != Kind.CARD or not isinstance(e.subject, ChapterRef):
             continue
         card = practice_card(demo_portal, e.subject.method, e.subject.number)
         pages = read(pdf(built_site, e))
@@ -125,7 +125,7 @@ def test_no_page_but_the_last_is_nearly_empty(built_site: Path, demo_portal: Por
 def test_answer_key_starts_on_its_own_page_after_the_quiz(built_site: Path, demo_portal: Portal) -> None:
     L = Labels(demo_portal.site.labels)
     checked = 0
-    for e, quiz in quiz_handouts(demo_portal, TRAINER):
+    for e, quiz in quiz_handouts(demo_portal, Kind.TRAINER):
         pages = read(pdf(built_site, e))
         starts = [p for p in pages if norm(p.text).startswith(norm(L.answer_key))]
         assert len(starts) == 1, f"{e.pdf_path}: the answer key does not open a page"
@@ -140,7 +140,7 @@ def test_answer_key_starts_on_its_own_page_after_the_quiz(built_site: Path, demo
 def test_a_question_and_its_options_share_a_page(built_site: Path, demo_portal: Portal) -> None:
     L = Labels(demo_portal.site.labels)
     problems = []
-    for e, quiz in quiz_handouts(demo_portal, PARTICIPANT):
+    for e, quiz in quiz_handouts(demo_portal, Kind.PARTICIPANT):
         pages = read(pdf(built_site, e))
         for q in quiz_view(quiz, L).questions:
             # the quiz closes the handout: the question's last occurrence (the text may quote it)
@@ -156,7 +156,7 @@ def test_a_question_and_its_options_share_a_page(built_site: Path, demo_portal: 
 
 def test_open_questions_get_the_writing_lines_they_ask_for(demo_portal: Portal) -> None:
     asked = []
-    for e, quiz in quiz_handouts(demo_portal, PARTICIPANT):
+    for e, quiz in quiz_handouts(demo_portal, Kind.PARTICIPANT):
         html = render_handout(demo_portal, e).print_html
         blocks = re.findall(r'<div class="write-lines" aria-hidden="true">(.*?)</div>\s*</li>', html, re.S)
         expected = [q.lines or DEFAULT_WRITING_LINES for q in quiz.questions if q.type == "open"]
@@ -167,7 +167,7 @@ def test_open_questions_get_the_writing_lines_they_ask_for(demo_portal: Portal) 
 
 def test_booklet_holds_modules_conduct_tasks_plan_and_glossary(built_site: Path, demo_portal: Portal) -> None:
     L = Labels(demo_portal.site.labels)
-    [e] = [x for x in catalog(demo_portal) if x.kind == BOOKLET]
+    [e] = [x for x in catalog(demo_portal) if x.kind == Kind.BOOKLET]
     text = norm(" ".join(p.text for p in read(pdf(built_site, e))))
     for heading in (L.coach_conduct, L.tasks, L.plan, L.glossary):
         assert norm(heading) in text, heading
@@ -178,7 +178,7 @@ def test_booklet_holds_modules_conduct_tasks_plan_and_glossary(built_site: Path,
 
 def test_cards_print_eight_to_a_sheet_with_cutting_lines(built_site: Path, demo_portal: Portal) -> None:
     for e in catalog(demo_portal):
-        if e.kind != MATERIAL or e.subject.kind != "kaartjes":  # type: ignore[union-attr]
+        if e.kind != Kind.MATERIAL or e.subject.kind != "kaartjes":  # type: ignore[union-attr]
             continue
         material = e.subject
         pages = read(pdf(built_site, e))

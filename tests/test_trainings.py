@@ -14,7 +14,7 @@ from conftest import ROOT, edit, errors_of, line_of
 from generator import urls
 from generator.build import load_portal
 from generator.handouts import catalog, render_handout
-from generator.handouts.catalog import CERTIFICATE, MATERIAL, PROGRAMME
+from generator.handouts.catalog import Kind
 from generator.handouts.documents import CARDS_PER_SHEET, card_sheets
 from generator.labels import Labels
 from generator.pages import render_pages
@@ -115,7 +115,7 @@ def test_every_module_is_planned_once_and_every_material_exists(demo_portal: Por
     assert sorted(planned) == sorted(m.id for m in demo_portal.modules)
     named = {i for m in demo_portal.modules for a in m.activities for i in a.materials}
     assert named <= {m.id for m in demo_portal.materials}
-    printable = {e.subject.id for e in catalog(demo_portal) if e.kind == MATERIAL}  # type: ignore[union-attr]
+    printable = {e.subject.id for e in catalog(demo_portal) if e.kind == Kind.MATERIAL}  # type: ignore[union-attr]
     assert printable == {m.id for m in demo_portal.materials if m.printable}
 
 
@@ -133,13 +133,13 @@ def test_module_schedule_has_time_to_explain_between_warm_up_and_activities(demo
 def test_forms_and_certificate_carry_the_organisations_name(demo_portal: Portal) -> None:
     org = demo_portal.site.organisation.name
     kinds = {e.kind for e in catalog(demo_portal)}
-    assert {PROGRAMME, CERTIFICATE, MATERIAL} <= kinds
+    assert {Kind.PROGRAMME, Kind.CERTIFICATE, Kind.MATERIAL} <= kinds
     forms = {"logboek-koppel", "intakeformulier", "tussenevaluatie", "eindevaluatie"}
     for entry in catalog(demo_portal):
-        if entry.kind == CERTIFICATE or (entry.kind == MATERIAL and entry.id in forms):
+        if entry.kind == Kind.CERTIFICATE or (entry.kind == Kind.MATERIAL and entry.id in forms):
             html = render_handout(demo_portal, entry).print_html
             assert org in html, entry.id
-    forms_found = {e.id for e in catalog(demo_portal) if e.kind == MATERIAL} & forms
+    forms_found = {e.id for e in catalog(demo_portal) if e.kind == Kind.MATERIAL} & forms
     assert forms_found == forms
 
 

@@ -13,7 +13,7 @@ from conftest import edit
 from generator import urls
 from generator.build import load_portal
 from generator.handouts import Handout, render_handouts
-from generator.handouts.catalog import CARD, CHECKLIST, PROGRAMME, TRAINER
+from generator.handouts.catalog import Kind
 from generator.pages import render_pages
 
 
@@ -37,7 +37,7 @@ def test_plan_page_and_checklist_show_the_same_norm_lines(portal: Path) -> None:
     edit(portal, "content/tasks.yml", "hours_per_meeting: 1.5", "hours_per_meeting: 1.25")
     _labels(portal, norm_line="{meetings} keer {hours} uur, {months} maanden lang")
     pages, handouts = _rendered(portal)
-    checklist = _handout(handouts, CHECKLIST, urls.PLAN)
+    checklist = _handout(handouts, Kind.CHECKLIST, urls.PLAN)
     for line in ("20 keer 1,25 uur, 6 maanden lang", "40 keer 1,5 uur, 12 maanden lang"):
         assert f"- {line}\n" in pages[urls.PLAN]
         assert f"<li>{line}</li>" in checklist
@@ -49,8 +49,8 @@ def test_programme_page_and_run_sheet_show_the_same_schedule(portal: Path) -> No
     pages, handouts = _rendered(portal)
     training = load_portal(portal).trainings[0]
     page = pages[urls.programme(training.id)]
-    run_sheet = _handout(handouts, PROGRAMME, urls.programme(training.id))
-    participants = _handout(handouts, PROGRAMME, urls.programme(training.id), first=False)
+    run_sheet = _handout(handouts, Kind.PROGRAMME, urls.programme(training.id))
+    participants = _handout(handouts, Kind.PROGRAMME, urls.programme(training.id), first=False)
     assert run_sheet != participants
     for text in ("1 avond, 3 uur in totaal", "05-03-2026", "19:30–22:30"):
         assert text in page and text in run_sheet and text in participants, text
@@ -71,7 +71,7 @@ def test_module_page_and_trainer_handout_name_the_same_materials(portal: Path) -
     loaded = load_portal(portal)
     material = loaded.material("casuskaarten")
     module = next(m for m in loaded.modules if any("casuskaarten" in a.materials for a in m.activities))
-    trainer = _handout(handouts, TRAINER, urls.module(module.id))
+    trainer = _handout(handouts, Kind.TRAINER, urls.module(module.id))
     page = pages[urls.module(module.id)]
     assert material.title.startswith("Kaartjes & vragen — ")
     escaped = material.title.replace("&", "&amp;")
@@ -87,7 +87,7 @@ def test_chapter_page_and_practice_card_write_plural_words_alike(portal: Path) -
     pages, handouts = _rendered(portal)
     method = load_portal(portal).methods[0]
     chapter = urls.chapter(method.id, 1)
-    card = _handout(handouts, CARD, chapter)
+    card = _handout(handouts, Kind.CARD, chapter)
     assert "| **buren** | de (meervoud) |" in pages[chapter]
     assert "<td><strong>buren</strong></td><td>de (meervoud)</td>" in card
     assert "<td><strong>formulier</strong></td><td>het</td>" in card and "| **formulier** | het |" in pages[chapter]

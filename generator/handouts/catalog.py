@@ -6,21 +6,25 @@ Pure and cheap (no HTML is rendered here): page rendering looks up ``by_page`` t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from generator import urls
 from generator.labels import Labels
 from generator.model import Material, Module, Training
 from generator.portal import ChapterRef, Portal
 
-# URL segments (Dutch, like the rest of the site) of each handout kind.
-TRAINER = "trainer"
-PARTICIPANT = "deelnemer"
-CARD = "oefenkaart"
-CHECKLIST = "checklist"
-BOOKLET = "boek"
-PROGRAMME = "programma"     # a training's run sheet (trainer) and programme (participants)
-MATERIAL = "materiaal"      # cards, worksheets and forms, defined in content/materialen
-CERTIFICATE = "bewijs"      # Bewijs van Deelname of a training
+
+class Kind(StrEnum):
+    """The kinds of handout; each value is the kind's URL segment (Dutch, like the site)."""
+
+    TRAINER = "trainer"
+    PARTICIPANT = "deelnemer"
+    CARD = "oefenkaart"
+    CHECKLIST = "checklist"
+    BOOKLET = "boek"
+    PROGRAMME = "programma"     # a training's run sheet (trainer) and programme (participants)
+    MATERIAL = "materiaal"      # cards, worksheets and forms, defined in content/materialen
+    CERTIFICATE = "bewijs"      # Bewijs van Deelname of a training
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ class TrainingEdition:
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str           # one of the constants above
+    kind: Kind
     id: str             # file name inside handouts/<kind>/
     title: str          # document title: <title>, h1 and PDF footer
     label: str          # short name in link lists ("Trainerseditie", "Oefenkaart", …)
@@ -68,39 +72,39 @@ def catalog(portal: Portal) -> list[Entry]:
     L = Labels(portal.site.labels)
     entries: list[Entry] = []
     if portal.modules:
-        entries.append(Entry(BOOKLET, "trainingsboek", f"{L.booklet}: {portal.site.title}", L.booklet,
+        entries.append(Entry(Kind.BOOKLET, "trainingsboek", f"{L.booklet}: {portal.site.title}", L.booklet,
                              L.handouts_training, urls.TRAINING, "booklet"))
     for t in portal.trainings:
         page = urls.programme(t.id)
-        entries.append(Entry(PROGRAMME, f"{t.id}-draaiboek", f"{L.run_sheet}: {t.title}", L.run_sheet,
+        entries.append(Entry(Kind.PROGRAMME, f"{t.id}-draaiboek", f"{L.run_sheet}: {t.title}", L.run_sheet,
                              L.handouts_programmes, page, TrainingEdition(t, True)))
-        entries.append(Entry(PROGRAMME, t.id, f"{L.participant_programme}: {t.title}", L.participant_programme,
+        entries.append(Entry(Kind.PROGRAMME, t.id, f"{L.participant_programme}: {t.title}", L.participant_programme,
                              L.handouts_programmes, page, TrainingEdition(t, False)))
         if t.certificate:
-            entries.append(Entry(CERTIFICATE, t.id, f"{L.certificate}: {t.title}", L.certificate,
+            entries.append(Entry(Kind.CERTIFICATE, t.id, f"{L.certificate}: {t.title}", L.certificate,
                                  L.handouts_forms, page, t))
     used = {i for m in portal.modules for a in m.activities for i in a.materials}
     for mat in portal.materials:
         if mat.printable:
             group = L.handouts_materials if mat.id in used else L.handouts_forms
-            entries.append(Entry(MATERIAL, mat.id, mat.title, L[f"material_{mat.kind}"], group,
+            entries.append(Entry(Kind.MATERIAL, mat.id, mat.title, L[f"material_{mat.kind}"], group,
                                  urls.MATERIALS, mat))
     for m in portal.modules:
         page = urls.module(m.id)
-        entries.append(Entry(TRAINER, m.id, f"{m.title} — {L.trainer_edition}", L.trainer_edition,
+        entries.append(Entry(Kind.TRAINER, m.id, f"{m.title} — {L.trainer_edition}", L.trainer_edition,
                              L.handouts_training, page, m))
-        entries.append(Entry(PARTICIPANT, m.id, f"{m.title} — {L.participant_edition}",
+        entries.append(Entry(Kind.PARTICIPANT, m.id, f"{m.title} — {L.participant_edition}",
                              L.participant_edition, L.handouts_training, page, m))
     for method in portal.shown_methods:
         for c in method.chapters:
-            entries.append(Entry(CARD, chapter_id(method.id, c.number),
+            entries.append(Entry(Kind.CARD, chapter_id(method.id, c.number),
                                  f"{L.practice_card}: {method.name}, {L.chapter.lower()} {c.number}. {c.title}",
                                  L.practice_card, f"{L.practice_cards}: {method.name}",
                                  urls.chapter(method.id, c.number), ChapterRef(method, c.number)))
     if portal.plan:
-        entries.append(Entry(CHECKLIST, "stappenplan", L.plan, L.checklist_plan, L.handouts_coordinators,
+        entries.append(Entry(Kind.CHECKLIST, "stappenplan", L.plan, L.checklist_plan, L.handouts_coordinators,
                              urls.PLAN, "plan"))
-    entries.append(Entry(CHECKLIST, "taakverdeling", L.tasks, L.checklist_tasks, L.handouts_coordinators,
+    entries.append(Entry(Kind.CHECKLIST, "taakverdeling", L.tasks, L.checklist_tasks, L.handouts_coordinators,
                          urls.TASKS, "tasks"))
     return entries
 

@@ -23,20 +23,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import urls
-from generator.handouts.catalog import (
-    BOOKLET,
-    CARD,
-    CERTIFICATE,
-    CHECKLIST,
-    MATERIAL,
-    PARTICIPANT,
-    PROGRAMME,
-    TRAINER,
-    Entry,
-    TrainingEdition,
-    catalog,
-    offers_pdfs,
-)
+from generator.handouts.catalog import Entry, Kind, TrainingEdition, catalog, offers_pdfs
 from generator.labels import Labels
 from generator.model import LEVEL_ORDER, Material, Method, Module, RolePlay, Theme, Training, Word
 from generator.portal import ChapterRef, Portal
@@ -307,24 +294,24 @@ def practice_card(portal: Portal, method: Method, number: int) -> Card:
 
 # --- rendering -----------------------------------------------------------------------------------
 def _context(portal: Portal, entry: Entry, L: Labels) -> tuple[str, dict[str, Any]]:
-    if entry.kind in (TRAINER, PARTICIPANT) and isinstance(entry.subject, Module):
+    if entry.kind in (Kind.TRAINER, Kind.PARTICIPANT) and isinstance(entry.subject, Module):
         module = entry.subject
         quiz = portal.quiz_of_module(module)
-        return "module.html.j2", {"view": module_view(portal, module, L), "trainer": entry.kind == TRAINER,
+        return "module.html.j2", {"view": module_view(portal, module, L), "trainer": entry.kind == Kind.TRAINER,
                                   "quiz": quiz_view(quiz, L) if quiz else None}
-    if entry.kind == CARD and isinstance(entry.subject, ChapterRef):
+    if entry.kind == Kind.CARD and isinstance(entry.subject, ChapterRef):
         return "card.html.j2", {"card": practice_card(portal, entry.subject.method, entry.subject.number)}
-    if entry.kind == CHECKLIST:
+    if entry.kind == Kind.CHECKLIST:
         return f"{entry.subject}.html.j2", {"norms": norm_lines(portal, L)}
-    if entry.kind == PROGRAMME and isinstance(entry.subject, TrainingEdition):
+    if entry.kind == Kind.PROGRAMME and isinstance(entry.subject, TrainingEdition):
         return "programme.html.j2", {"programme": programme_view(portal, entry.subject.training, L),
                                      "trainer": entry.subject.trainer}
-    if entry.kind == CERTIFICATE and isinstance(entry.subject, Training):
+    if entry.kind == Kind.CERTIFICATE and isinstance(entry.subject, Training):
         return "certificate.html.j2", {"programme": programme_view(portal, entry.subject, L)}
-    if entry.kind == MATERIAL and isinstance(entry.subject, Material):
+    if entry.kind == Kind.MATERIAL and isinstance(entry.subject, Material):
         material = entry.subject
         return "material.html.j2", {"material": material, "sheets": card_sheets(material)}
-    if entry.kind == BOOKLET:
+    if entry.kind == Kind.BOOKLET:
         quizzes: dict[str, QuizView | None] = {}
         for m in portal.modules:
             q = portal.quiz_of_module(m)
