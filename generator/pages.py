@@ -202,7 +202,9 @@ def render_pages(portal: Portal, pdfs: bool = True) -> RenderedSite:
             for activity in module.activities:
                 for mid in activity.materials:
                     used_by.setdefault(mid, []).append((module, activity))
-        r.render(urls.MATERIALS, "materials.md.j2", used_by=used_by)
+        # The print version of each printable material (catalog entries of this page, by id).
+        handout_of = {e.id: e for e in r.handouts.get(urls.MATERIALS, [])}
+        r.render(urls.MATERIALS, "materials.md.j2", used_by=used_by, handout_of=handout_of)
     if portal.glossary:
         r.render(urls.GLOSSARY, "glossary.md.j2", portal.source_of("begrippen"))
     for module in portal.modules:
