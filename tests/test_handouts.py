@@ -279,11 +279,15 @@ def test_cache_renders_only_what_changed(tmp_path: Path) -> None:
 def test_no_pdf_switch_keeps_print_versions_and_drops_pdf_links(demo_portal: Portal) -> None:
     assert demo_portal.site.features.pdf_handouts
     module = urls.module(demo_portal.modules[0].id)
-    assert ".pdf" in render_pages(demo_portal).pages[module]
+    with_pdfs = render_pages(demo_portal).pages
+    assert ".pdf" in with_pdfs[module] and ".pdf" in with_pdfs[urls.MATERIALS]
     pages = render_pages(demo_portal, pdfs=False).pages
     module_page = pages[module]
     assert "printversie" in module_page and ".pdf" not in module_page
     assert ".pdf" not in pages[urls.HANDOUTS]
+    printable = next(m for m in demo_portal.materials if m.printable)
+    print_link = urls.relative(urls.MATERIALS, urls.handout(Kind.MATERIAL, printable.id, "html"))
+    assert f"]({print_link})" in pages[urls.MATERIALS] and ".pdf" not in pages[urls.MATERIALS]
     assert all(".pdf" not in h.web_html for h in render_handouts(demo_portal, pdfs=False))
     assert any(".pdf" in h.web_html for h in render_handouts(demo_portal))
 
