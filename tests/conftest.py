@@ -24,7 +24,8 @@ MINI = ROOT / "tests" / "fixtures" / "mini"
 def portal(tmp_path: Path) -> Path:
     """A copy of the small, valid mini portal, which a test breaks in one way."""
     root = tmp_path / "portal"
-    shutil.copytree(MINI, root)
+    # Without the build caches tests that build the fixture in place leave behind (.cache/).
+    shutil.copytree(MINI, root, ignore=shutil.ignore_patterns(".cache", "site"))
     return root
 
 

@@ -19,7 +19,6 @@ from generator.mkdocs_plugin import nav_html
 from generator.mkdocs_plugin.run import build_site
 
 SECOND_ORG = ROOT / "tests" / "fixtures" / "taalhuis-oost"
-DEFAULT_FEATURES = ["navigation.tabs", "navigation.sections", "navigation.indexes", "navigation.prune"]
 
 
 def _configure(root: Path, fast: bool, features: list[str] | None, directory_urls: bool) -> None:

@@ -6,8 +6,10 @@ mistake is still reported on every build until it is fixed.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,20 @@ def test_a_cache_that_cannot_be_written_only_costs_time(
     finally:
         cache.chmod(0o700)
     assert code == 0 and hits == 0 and converted > 20
+
+
+def test_entries_no_build_used_for_a_month_are_removed(
+        portal: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    _build(portal, tmp_path / "site", caplog)
+    stale = portal / CACHE_DIR / "ab" / ("ab" + "0" * 62 + ".json")
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_text("{}", encoding="utf-8")
+    month_ago = time.time() - 31 * 86400
+    os.utime(stale, (month_ago, month_ago))
+    used = sorted((portal / CACHE_DIR).glob("*/*.json"))
+    for entry in used:  # old, but this build uses them: they stay
+        os.utime(entry, (month_ago, month_ago))
+    code, (hits, _) = _build(portal, tmp_path / "site", caplog)
+    assert code == 0 and hits > 20
+    assert not stale.exists()
+    assert len(list((portal / CACHE_DIR).glob("*/*.json"))) == len(used) - 1

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.cache_files import CACHE_MAX_AGE_DAYS, prune_unused
 from generator.handouts.documents import Handout
 from generator.workers import signals_held_while_forking, worker_init
 
@@ -31,7 +32,6 @@ log = logging.getLogger("taalcoach.handouts")
 FORMAT_VERSION = "1"
 CACHE_DIR = Path(".cache") / "handouts"
 WORKERS_ENV = "TAALCOACH_PDF_WORKERS"
-CACHE_MAX_AGE_DAYS = 30
 
 
 class NetworkFetchRefused(ValueError):
@@ -220,16 +220,4 @@ def render_pdfs(handouts: Iterable[Handout], cache_dir: Path, workers: int | Non
 
 def prune(cache_dir: Path, max_age_days: int = CACHE_MAX_AGE_DAYS) -> int:
     """Delete cache entries not used for ``max_age_days`` (used entries are touched)."""
-    if not cache_dir.is_dir():
-        return 0
-    limit = time.time() - max_age_days * 86400
-    removed = 0
-    for pdf in cache_dir.glob("*.pdf"):
-        try:
-            if pdf.stat().st_mtime < limit:
-                pdf.unlink()
-                pdf.with_suffix(".json").unlink(missing_ok=True)
-                removed += 1
-        except FileNotFoundError:
-            pass
-    return removed
+    return prune_unused(cache_dir, "*.pdf", max_age_days, sidecar_suffix=".json")

@@ -19,7 +19,6 @@ import json
 import logging
 import os
 import tempfile
-import time
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -30,11 +29,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator import site_config
+from generator.cache_files import CACHE_MAX_AGE_DAYS, prune_unused
 from generator.mkdocs_plugin.logcount import counting_warnings
 
 CACHE_DIR = Path(".cache") / "pages"
 ASSET_PREFIX = f"{site_config.ASSET_DIR}/"
-CACHE_MAX_AGE_DAYS = 30
 FORMAT = 1
 _LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 
@@ -95,16 +94,7 @@ class PageCache:
 
 def prune(folder: Path, max_age_days: int = CACHE_MAX_AGE_DAYS) -> int:
     """Delete entries no build has used for ``max_age_days``."""
-    limit = time.time() - max_age_days * 86400
-    removed = 0
-    for entry in folder.glob("*/*.json"):
-        try:
-            if entry.stat().st_mtime < limit:
-                entry.unlink()
-                removed += 1
-        except OSError:
-            pass
-    return removed
+    return prune_unused(folder, "*/*.json", max_age_days)
 
 
 def _fingerprint(config: MkDocsConfig, files: Files) -> str:

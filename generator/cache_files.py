@@ -1,0 +1,28 @@
+"""Build caches under `.cache/` (PDF handouts, converted pages): entries a build uses are
+touched, entries no build has used for a while are removed, so a cache kept between CI runs
+does not grow without end."""
+from __future__ import annotations
+
+import contextlib
+import time
+from pathlib import Path
+
+CACHE_MAX_AGE_DAYS = 30
+
+
+def prune_unused(folder: Path, pattern: str, max_age_days: int = CACHE_MAX_AGE_DAYS,
+                 sidecar_suffix: str | None = None) -> int:
+    """Delete the entries matching ``pattern`` not used for ``max_age_days`` (and each one's
+    sidecar file with ``sidecar_suffix``); how many went."""
+    if not folder.is_dir():
+        return 0
+    limit = time.time() - max_age_days * 86400
+    removed = 0
+    for entry in folder.glob(pattern):
+        with contextlib.suppress(OSError):  # removed meanwhile, or not ours to remove
+            if entry.stat().st_mtime < limit:
+                entry.unlink()
+                if sidecar_suffix:
+                    entry.with_suffix(sidecar_suffix).unlink(missing_ok=True)
+                removed += 1
+    return removed
