@@ -220,8 +220,8 @@ def test_nav_titles_are_text_not_markup(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow  # two MkDocs builds
-def test_site_url_comes_from_site_yml_or_the_workflow_environment(tmp_path: Path) -> None:
-    mini = ROOT / "tests" / "fixtures" / "mini"
+def test_site_url_comes_from_site_yml_or_the_workflow_environment(portal: Path, tmp_path: Path) -> None:
+    mini = portal  # a copy: a build writes its page cache into the portal folder
     from_yaml = tmp_path / "a"
     assert run_cli("build", "--no-pdf", "--portal", str(mini), "--site-dir", str(from_yaml)).returncode == 0
     assert '<link rel="canonical" href="https://voorbeeld.github.io/taalcoach-portaal/training/">' in \
