@@ -87,6 +87,20 @@ class _Renderer:
         self.kinds: dict[str, str] = {}
         self.handouts = handouts_by_page(portal)
         self.abbreviations = _abbreviations(portal)
+        self._material: dict[tuple[str, tuple[str, ...], str], Markup] = {}
+        self._material_macros: Any = None
+
+    def theme_material(self, theme: Any, levels: list[str], heading: str = "##") -> Markup:
+        """A theme's practice material, rendered once per levels and heading: every chapter on
+        the theme shows the same (a network's methods share their themes; 2,000 chapters on 50
+        themes rendered it 2,000 times). The macro uses no page-relative link."""
+        key = (theme.id, tuple(levels), heading)
+        if key not in self._material:
+            if self._material_macros is None:
+                self._material_macros = _ENV.get_template("_theme_material.md.j2").make_module(
+                    {"p": self.portal, "L": self.labels, "urls": urls, "pdfs": self.pdfs})
+            self._material[key] = self._material_macros.material(theme, list(levels), heading)
+        return self._material[key]
 
     def render(self, path: str, template: str, source: str | None = None, **context: Any) -> None:
         def ref(target: str) -> Markup:
@@ -94,7 +108,7 @@ class _Renderer:
 
         text = _ENV.get_template(template).render(
             p=self.portal, L=self.labels, urls=urls, ref=ref, page_path=path, pdfs=self.pdfs,
-            page_handouts=self.handouts.get(path, []), **context)
+            page_handouts=self.handouts.get(path, []), theme_material=self.theme_material, **context)
         text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
         if path != urls.GLOSSARY:
             text += _abbreviation_lines(text, self.abbreviations)
