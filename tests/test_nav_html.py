@@ -18,6 +18,8 @@ from conftest import MINI, ROOT
 from generator.mkdocs_plugin import nav_html
 from generator.mkdocs_plugin.run import build_site
 
+pytestmark = pytest.mark.slow  # real MkDocs builds
+
 SECOND_ORG = ROOT / "tests" / "fixtures" / "taalhuis-oost"
 
 

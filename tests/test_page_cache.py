@@ -18,6 +18,8 @@ from conftest import edit
 from generator.mkdocs_plugin.page_cache import CACHE_DIR
 from generator.mkdocs_plugin.run import build_site
 
+pytestmark = pytest.mark.slow  # real MkDocs builds
+
 COUNTS = re.compile(r"pages: (\d+) from the cache, (\d+) converted")
 
 

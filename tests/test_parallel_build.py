@@ -19,6 +19,8 @@ import pytest
 from conftest import ROOT
 from generator.mkdocs_plugin.run import build_site
 
+pytestmark = pytest.mark.slow  # real MkDocs builds
+
 PAGES = ["doel", "aanpak", "contact", "vragen", "colofon", "privacy"]
 
 
