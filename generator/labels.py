@@ -104,6 +104,8 @@ class Labels:
         self._table = {**default_labels(), **(overrides or {})}
 
     def __getattr__(self, key: str) -> str:
+        if key.startswith("_"):  # not a label: Python's own lookups (pickle asks for __setstate__)
+            raise AttributeError(key)
         try:
             text = self._table[key]
         except KeyError:

@@ -34,7 +34,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator import urls
-from generator.labels import Labels
 from generator.portal import Portal
 
 # Inside the copy: where the shim goes (relative to the site root).
@@ -187,7 +186,7 @@ def publish(site: Path, portal: Portal, today: date | None = None) -> OfflineCop
     """The offline copy of a built portal: the zip with the portal's Dutch words, then its size
     and date in the download block of the live site. Engine-agnostic (any engine's output)."""
     today = today or date.today()
-    L = Labels(portal.site.labels)
+    L = portal.labels
     shown = today.strftime("%d-%m-%Y")
     copy = make_offline_copy(site, urls.offline_zip(portal.site.title), urls.offline_name(portal.site.title),
                              offline_note=html.escape(L.fill("offline_this_copy", date=shown)),

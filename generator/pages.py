@@ -81,7 +81,7 @@ class _Renderer:
     def __init__(self, portal: Portal, pdfs: bool) -> None:
         self.portal = portal
         self.pdfs = offers_pdfs(portal, pdfs)
-        self.labels = Labels(portal.site.labels)
+        self.labels = portal.labels
         self.pages: dict[str, str] = {}
         self.sources: dict[str, str] = {}
         self.kinds: dict[str, str] = {}

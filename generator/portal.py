@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.errors import ContentError
+from generator.labels import Labels
 from generator.model import (
     LEVEL_ORDER,
     Chapter,
@@ -88,6 +89,11 @@ class Portal:
     sources: Mapping[SourceRef, str] = field(default_factory=dict)
     # Content-rule warnings (rules.py): shown by `check` and `build`, never block a build.
     warnings: tuple[ContentError, ...] = ()
+
+    @cached_property
+    def labels(self) -> Labels:
+        """The label table with this organisation's overrides (site.yml), built once."""
+        return Labels(self.site.labels)
 
     def source_of(self, kind: str, id: str | None = None) -> str | None:
         return self.sources.get(SourceRef(kind, id))

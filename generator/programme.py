@@ -84,7 +84,7 @@ class MeetingPlan:
 
 
 def meeting_plans(portal: Portal, training: Training) -> list[MeetingPlan]:
-    L = Labels(portal.site.labels)
+    L = portal.labels
     plans: list[MeetingPlan] = []
     module_number = 0
     for index, meeting in enumerate(training.meetings, 1):

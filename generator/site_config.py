@@ -10,7 +10,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from generator.labels import Labels
 from generator.portal import Portal
 
 # Markdown extensions the page templates rely on, with their options.
@@ -40,7 +39,7 @@ THEME_LABELS = ("not_found_title", "not_found_text", "not_found_home")
 
 def theme_labels(portal: Portal) -> dict[str, str]:
     """The theme overrides' words, from the portal's label table (its overrides included)."""
-    labels = Labels(portal.site.labels)
+    labels = portal.labels
     return {key: labels[key] for key in THEME_LABELS}
 
 

@@ -91,3 +91,16 @@ def test_chapter_page_and_practice_card_write_plural_words_alike(portal: Path) -
     assert "| **buren** | de (meervoud) |" in pages[chapter]
     assert "<td><strong>buren</strong></td><td>de (meervoud)</td>" in card
     assert "<td><strong>formulier</strong></td><td>het</td>" in card and "| **formulier** | het |" in pages[chapter]
+
+
+def test_a_portal_with_its_labels_can_go_to_a_worker_process(portal: Path) -> None:
+    """Process pools pickle what they send; the Portal keeps its label table (overrides
+    included), which must survive the trip and still fill labels the same way."""
+    import pickle
+
+    _labels(portal, volunteer="taalmaatje", volunteers="taalmaatjes", volunteer_article="het")
+    loaded = load_portal(portal)
+    assert loaded.labels.volunteer == "taalmaatje"  # built and kept before the trip
+    copy = pickle.loads(pickle.dumps(loaded))
+    assert loaded.labels.coach_plays == copy.labels.coach_plays == "Het taalmaatje speelt"
+    assert copy.labels is not loaded.labels and copy.labels.fill("norm_line", meetings=2, hours="1", months=3)

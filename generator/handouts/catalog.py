@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from generator import urls
-from generator.labels import Labels
 from generator.model import Material, Module, Training
 from generator.portal import ChapterRef, Portal
 
@@ -69,7 +68,7 @@ def chapter_id(method_id: str, number: int) -> str:
 
 def catalog(portal: Portal) -> list[Entry]:
     """Every handout of the portal, in the order of the overview page."""
-    L = Labels(portal.site.labels)
+    L = portal.labels
     entries: list[Entry] = []
     if portal.modules:
         entries.append(Entry(Kind.BOOKLET, "trainingsboek", f"{L.booklet}: {portal.site.title}", L.booklet,

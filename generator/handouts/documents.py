@@ -324,7 +324,7 @@ def _context(portal: Portal, entry: Entry, L: Labels) -> tuple[str, dict[str, An
 
 def render_handout(portal: Portal, entry: Entry, directory_urls: bool = True, pdfs: bool = True) -> Handout:
     """One handout's print and web HTML; the web version links its PDF when ``offers_pdfs``."""
-    L = Labels(portal.site.labels)
+    L = portal.labels
     template, context = _context(portal, entry, L)
     here = posixpath.dirname(entry.html_path)
 

@@ -10,7 +10,6 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from generator.labels import Labels
 from generator.pages import RenderedSite
 from generator.portal import Portal
 from generator.search.documents import documents
@@ -28,7 +27,7 @@ def search_files(portal: Portal, rendered: RenderedSite, docs_dir: Path | None,
                  directory_urls: bool = True) -> dict[str, bytes]:
     """Every file the search needs, keyed by its path inside the built site."""
     index = build_index(documents(portal, rendered, docs_dir), portal.synonyms, directory_urls)
-    labels = Labels(portal.site.labels)
+    labels = portal.labels
     config = {"manifest": index.manifest.rsplit("/", 1)[1], "labels": {k: labels[k] for k in LABEL_KEYS}}
     assets = resources.files("generator.search").joinpath("assets")
     files = dict(index.files)

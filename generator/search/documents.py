@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.labels import Labels
 from generator.pages import RenderedSite
 from generator.portal import Portal
 
@@ -100,7 +99,7 @@ def document(path: str, kind: str, section: str, markdown: str, fallback_title: 
 
 def documents(portal: Portal, rendered: RenderedSite, docs_dir: Path | None) -> list[SearchDoc]:
     """Every page of the site as a search document, in a stable order (by path)."""
-    labels = Labels(portal.site.labels)
+    labels = portal.labels
     found = []
     for path, markdown in rendered.pages.items():
         kind = rendered.kinds.get(path, "page")
