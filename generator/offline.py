@@ -20,6 +20,7 @@ complete, so a failed build never leaves half a zip, and it never contains itsel
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
@@ -61,6 +62,7 @@ class OfflineCopy:
     download_pages: tuple[str, ...] = ()  # site pages with the download block (to fill in afterwards)
 
 
+@functools.lru_cache(maxsize=65536)  # a site repeats its links (nav, footer) on every page
 def page_url(ref: str) -> str:
     """The address a relative link must have to open a page from disk: ``x/`` → ``x/index.html``.
 

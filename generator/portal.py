@@ -59,7 +59,7 @@ class ChapterRef:
 
     @property
     def chapter(self) -> Chapter:
-        return next(c for c in self.method.chapters if c.number == self.number)
+        return self.method.chapter(self.number)
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,15 @@ mistake is still reported on every build until it is fixed.
 from __future__ import annotations
 
 import logging
-import os
 import re
-import shutil
+import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
 from conftest import edit
-from generator.mkdocs_plugin.page_cache import CACHE_DIR
+from generator.mkdocs_plugin.page_cache import CACHE_FILE
 from generator.mkdocs_plugin.run import build_site
 
 pytestmark = pytest.mark.slow  # real MkDocs builds
@@ -52,22 +51,34 @@ def test_an_edit_converts_only_the_pages_it_changes(
     edit(portal, "content/themes/boodschappen.yml", "title: Boodschappen", "title: Boodschappen doen")
     code, (hits, converted) = _build(portal, tmp_path / "after", caplog)
     assert code == 0 and 0 < converted < total // 2 and hits + converted == total
-    shutil.rmtree(portal / CACHE_DIR)
+    (portal / CACHE_FILE).unlink()
     code, _ = _build(portal, tmp_path / "cold", caplog)
     assert code == 0 and _html(tmp_path / "after") == _html(tmp_path / "cold")
 
 
+def _rows(portal: Path) -> list[tuple[str, str, float]]:
+    with sqlite3.connect(portal / CACHE_FILE) as db:
+        return sorted(db.execute("SELECT key, entry, used FROM pages"))
+
+
 def test_damaged_entries_are_converted_again(portal: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     _build(portal, tmp_path / "first", caplog)
-    entries = sorted((portal / CACHE_DIR).glob("*/*.json"))
-    entries[0].write_text("{not json", encoding="utf-8")
-    entries[1].write_text('{"content": 1, "toc": [], "title": null, "anchors": [], "links": {}}', encoding="utf-8")
-    entries[2].write_bytes(b"")
-    entries[3].write_text('{"content": "", "toc": [{"name": "x"}], "title": null, "anchors": [], "links": {}}',
-                          encoding="utf-8")
+    keys = [key for key, _, _ in _rows(portal)]
+    damage = ["{not json", '{"content": 1, "toc": [], "title": null, "anchors": [], "links": {}}', "",
+              '{"content": "", "toc": [{"name": "x"}], "title": null, "anchors": [], "links": {}}']
+    with sqlite3.connect(portal / CACHE_FILE) as db:
+        db.executemany("UPDATE pages SET entry = ? WHERE key = ?", zip(damage, keys, strict=False))
     code, (_, converted) = _build(portal, tmp_path / "second", caplog)
     assert code == 0 and converted == 4
     assert _html(tmp_path / "first") == _html(tmp_path / "second")
+
+
+def test_a_damaged_cache_file_is_started_again(portal: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    _, (_, total) = _build(portal, tmp_path / "first", caplog)
+    (portal / CACHE_FILE).write_bytes(b"no database, a download that broke off" * 100)
+    assert _build(portal, tmp_path / "second", caplog) == (0, (0, total))
+    assert _build(portal, tmp_path / "third", caplog) == (0, (total, 0))
+    assert _html(tmp_path / "first") == _html(tmp_path / "third")
 
 
 def test_a_broken_link_fails_every_build_until_it_is_fixed(
@@ -83,28 +94,24 @@ def test_a_broken_link_fails_every_build_until_it_is_fixed(
 
 def test_a_cache_that_cannot_be_written_only_costs_time(
         portal: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    cache = portal / CACHE_DIR
-    cache.mkdir(parents=True)
-    cache.chmod(0o500)
-    try:
-        code, (hits, converted) = _build(portal, tmp_path / "site", caplog)
-    finally:
-        cache.chmod(0o700)
-    assert code == 0 and hits == 0 and converted > 20
+    """The cache's place is taken (a folder where the file goes; chmod does not stop root)."""
+    (portal / CACHE_FILE).mkdir(parents=True)
+    for site in ("first", "second"):
+        code, (hits, converted) = _build(portal, tmp_path / site, caplog)
+        assert code == 0 and hits == 0 and converted > 20
+    assert (portal / CACHE_FILE).is_dir()
 
 
 def test_entries_no_build_used_for_a_month_are_removed(
         portal: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     _build(portal, tmp_path / "site", caplog)
-    stale = portal / CACHE_DIR / "ab" / ("ab" + "0" * 62 + ".json")
-    stale.parent.mkdir(exist_ok=True)
-    stale.write_text("{}", encoding="utf-8")
     month_ago = time.time() - 31 * 86400
-    os.utime(stale, (month_ago, month_ago))
-    used = sorted((portal / CACHE_DIR).glob("*/*.json"))
-    for entry in used:  # old, but this build uses them: they stay
-        os.utime(entry, (month_ago, month_ago))
+    with sqlite3.connect(portal / CACHE_FILE) as db:
+        db.execute("UPDATE pages SET used = ?", (month_ago,))  # old, but the next build uses them
+        db.execute("INSERT INTO pages VALUES ('weg', '{}', ?)", (month_ago,))
+    used = len(_rows(portal)) - 1
     code, (hits, _) = _build(portal, tmp_path / "site", caplog)
-    assert code == 0 and hits > 20
-    assert not stale.exists()
-    assert len(list((portal / CACHE_DIR).glob("*/*.json"))) == len(used) - 1
+    assert code == 0 and hits == used
+    rows = _rows(portal)
+    assert "weg" not in {key for key, _, _ in rows} and len(rows) == used
+    assert all(when > month_ago + 86400 for _, _, when in rows)

@@ -37,3 +37,23 @@ def test_chapter_page_and_practice_card_share_the_chapter_id() -> None:
     assert urls.chapter("methode", 3).endswith("/hoofdstuk-3.md")
     assert urls.handout("oefenkaart", urls.chapter_handout_id("methode", 3), "pdf") == \
         "handouts/oefenkaart/methode-hoofdstuk-3.pdf"
+
+
+def test_the_fast_nav_makes_links_relative_exactly_as_mkdocs_url_filter() -> None:
+    """nav_html's per-page shortcut for MkDocs' `url` filter, over pages at every depth, with
+    and without directory URLs, and links of every shape the nav can hold."""
+    from types import SimpleNamespace
+
+    from mkdocs.utils import normalize_url
+
+    from generator.mkdocs_plugin.nav_html import _RelativeTo
+
+    pages = ["", "a/", "a/b/", "a/b/c/", "x/y/", "index.html", "a/index.html", "a/b.html", "a/b/c.html"]
+    links = ["", "a/", "a/b/", "a/b/c/d/", "x/", "x/y/z/", "a/b.html", "index.html", "a/index.html",
+             "https://voorbeeld.nl/", "mailto:a@b.nl", "#boven", "/absoluut/", "../hoger/", "a/./b/",
+             "spatie in/naam/", "één/", "a//b/", "a"]
+    for url in pages:
+        page = SimpleNamespace(url=url)
+        relative = _RelativeTo(page)  # type: ignore[arg-type]
+        for link in links:
+            assert relative(link) == normalize_url(link, page=page), (url, link)  # type: ignore[arg-type]

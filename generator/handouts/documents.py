@@ -252,7 +252,7 @@ class Card:
 
 
 def practice_card(portal: Portal, method: Method, number: int) -> Card:
-    chapter = next(c for c in method.chapters if c.number == number)
+    chapter = method.chapter(number)
     themes = [portal.theme(t) for t in chapter.themes]
     level_rank = LEVEL_ORDER.index(chapter.level)
     plays = [(t, rp) for t in themes for rp in t.role_plays]

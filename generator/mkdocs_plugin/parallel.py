@@ -99,7 +99,7 @@ class PageWorkers:
         self.in_worker = False  # True in a forked worker, whose plugin object is a copy
 
     def start(self, count: int, config: MkDocsConfig, files: Files, nav: Navigation,
-              cache_counts: Callable[[], tuple[int, int]]) -> None:
+              finish_cache: Callable[[], tuple[int, int]]) -> None:
         """Fork ``count - 1`` workers; worker k takes every ``count``-th page from the k-th."""
         pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
         self.last_uri = pages[-1].src_uri if pages else None
@@ -118,7 +118,7 @@ class PageWorkers:
                 worker_init()
                 self.in_worker = True
                 with os.fdopen(worker_out, "wb") as out, os.fdopen(worker_in, "rb") as inp:
-                    _work(share, config, files, nav, cache_counts, out, inp)
+                    _work(share, config, files, nav, finish_cache, out, inp)
                 sys.stderr.flush()
                 os._exit(0)
             os.close(worker_out)
@@ -198,7 +198,7 @@ class PageWorkers:
 
 
 def _work(share: Sequence[File], config: MkDocsConfig, files: Files, nav: Navigation,
-          cache_counts: Callable[[], tuple[int, int]], out: BinaryIO, inp: BinaryIO) -> None:
+          finish_cache: Callable[[], tuple[int, int]], out: BinaryIO, inp: BinaryIO) -> None:
     """In the worker: convert the share, exchange titles, render and write the share."""
     with counting_warnings() as counter:
         try:
@@ -211,7 +211,7 @@ def _work(share: Sequence[File], config: MkDocsConfig, files: Files, nav: Naviga
         except Exception as exc:  # reported by the main process, which fails the build
             done = Message(error=f"{type(exc).__name__}: {exc}")
     done.warnings = counter.count
-    done.cache_hits, done.converted = cache_counts()
+    done.cache_hits, done.converted = finish_cache()  # the worker's new cache entries saved
     with contextlib.suppress(OSError):
         pickle.dump(done, out)
 

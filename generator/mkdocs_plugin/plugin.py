@@ -165,13 +165,17 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         count = parallel.worker_count(config, pages, self.command)
         if count > 1:
             self.workers = parallel.PageWorkers()
-            self.workers.start(count, config, files, nav, self._cache_counts)
+            self.workers.start(count, config, files, nav, self._finish_cache)
             if not self.workers.in_worker:
                 log.info("pages are built by %d processes", count)
         return nav
 
-    def _cache_counts(self) -> tuple[int, int]:
-        return (self.page_cache.hits, self.page_cache.converted) if self.page_cache else (0, 0)
+    def _finish_cache(self) -> tuple[int, int]:
+        """In a worker, when its pages are written: its new cache entries saved, its counts."""
+        if self.page_cache is None:
+            return 0, 0
+        self.page_cache.save()
+        return self.page_cache.hits, self.page_cache.converted
 
     def _main_process_workers(self) -> parallel.PageWorkers | None:
         return self.workers if self.workers is not None and not self.workers.in_worker else None
@@ -184,7 +188,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
             return page
         if self.config.page_cache:
             if self.page_cache is None:  # the file list is final once pages are read
-                self.page_cache = page_cache.PageCache(self.root / page_cache.CACHE_DIR, config, files)
+                self.page_cache = page_cache.PageCache(self.root / page_cache.CACHE_FILE, config, files)
             self.page_cache.install(page)
         return page
 
@@ -254,8 +258,8 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         self._join_workers()
         self.stop_workers()
         if self.page_cache is not None:
+            self.page_cache.save()
             log.info(self.page_cache.summary())
-            page_cache.prune(self.root / page_cache.CACHE_DIR)
         if self.command == "serve" or not self.portal.site.features.offline_copy:
             return
         copy = offline.publish(Path(config.site_dir), self.portal)
