@@ -105,11 +105,8 @@ class PageCache:
             if row is None:
                 return False
             entry = json.loads(row[0])
-            content, title = entry["content"], entry["title"]
-            toc = get_toc(entry["toc"])
-            anchors = set(entry["anchors"])
-            links = {self.files.get_file_from_path(uri): targets for uri, targets in entry["links"].items()}
-            if not isinstance(content, str) or None in links:
+            content, toc = entry["content"], get_toc(entry["toc"])
+            if not isinstance(content, str) or not restore_facts(page, entry, self.files):
                 return False
         except sqlite3.Error:
             self._db.close()
@@ -119,10 +116,30 @@ class PageCache:
             return False
         page.content = content
         page.toc = toc
-        page._title_from_render = title
-        page.present_anchor_ids = anchors
-        page.links_to_anchors = links  # type: ignore[assignment]
         return True
+
+
+def render_facts(page: Page) -> dict[str, Any]:
+    """What converting a page tells the rest of the build besides its HTML: the title from its
+    first heading, its anchors and its links to other pages' anchors (MkDocs checks those)."""
+    return {
+        "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids or ()),
+        "links": {f.src_uri: dict(targets) for f, targets in (page.links_to_anchors or {}).items()},
+    }
+
+
+def restore_facts(page: Page, facts: dict[str, Any], files: Files) -> bool:
+    """Give a page the facts of a conversion done elsewhere (the cache, a worker); False, and
+    the page untouched, when a linked page is not among ``files``."""
+    links = {files.get_file_from_path(uri): targets for uri, targets in facts["links"].items()}
+    anchors = set(facts["anchors"])
+    if None in links:
+        return False
+    page._title_from_render = facts["title"]
+    page.present_anchor_ids = anchors
+    page.links_to_anchors = links  # type: ignore[assignment]
+    return True
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
@@ -171,13 +188,7 @@ def _version(name: str) -> str:
 
 
 def _entry(page: Page) -> dict[str, Any]:
-    return {
-        "content": page.content,
-        "toc": [_token(link) for link in page.toc],
-        "title": page._title_from_render,
-        "anchors": sorted(page.present_anchor_ids or ()),
-        "links": {f.src_uri: targets for f, targets in (page.links_to_anchors or {}).items()},
-    }
+    return {"content": page.content, "toc": [_token(link) for link in page.toc], **render_facts(page)}
 
 
 def _token(link: AnchorLink) -> dict[str, Any]:

@@ -39,6 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.mkdocs_plugin.logcount import counting_warnings
+from generator.mkdocs_plugin.page_cache import render_facts, restore_facts
 from generator.workers import signals_held_while_forking, worker_init
 
 WORKERS_ENV = "TAALCOACH_WORKERS"
@@ -219,16 +220,10 @@ def _work(share: Sequence[File], config: MkDocsConfig, files: Files, nav: Naviga
 def _convert(share: Sequence[File], config: MkDocsConfig, files: Files) -> dict[str, dict[str, Any]]:
     facts = {}
     for file in share:
-        if file.page is None and file.inclusion.is_not_in_nav():
-            Page(None, file, config)
-        assert file.page is not None
-        _populate_page(file.page, config, files)
-        page = file.page
-        facts[file.src_uri] = {
-            "anchors": set(page.present_anchor_ids or ()),
-            "title": page._title_from_render,
-            "links": {f.src_uri: dict(links) for f, links in (page.links_to_anchors or {}).items()},
-        }
+        page = _page_of(file, config)
+        assert page is not None
+        _populate_page(page, config, files)
+        facts[file.src_uri] = render_facts(page)
     return facts
 
 
@@ -236,26 +231,25 @@ def _apply(facts: dict[str, dict[str, Any]], files: Files) -> None:
     """The main process learns what it did not convert itself: titles, anchors, links."""
     for uri, fact in facts.items():
         file = files.get_file_from_path(uri)
-        if file is None or file.page is None:
-            continue
-        file.page.present_anchor_ids = fact["anchors"]
-        file.page._title_from_render = fact["title"]
-        file.page.links_to_anchors = {
-            target: links for target_uri, links in fact["links"].items()
-            if (target := files.get_file_from_path(target_uri)) is not None}
+        if file is not None and file.page is not None:
+            restore_facts(file.page, fact, files)  # the same files in every process: all found
 
 
 def _take_titles(titles: dict[str, str | None], files: Files, config: MkDocsConfig) -> None:
     """The other pages' front matter (their icons and such show in the nav) and final titles."""
     for uri, title in titles.items():
         file = files.get_file_from_path(uri)
-        if file is None:
-            continue
-        if file.page is None and file.inclusion.is_not_in_nav():
-            Page(None, file, config)
-        if file.page is not None:
-            file.page.read_source(config)
-            file.page._title_from_render = title
+        page = _page_of(file, config) if file is not None else None
+        if page is not None:
+            page.read_source(config)
+            page._title_from_render = title
+
+
+def _page_of(file: File, config: MkDocsConfig) -> Page | None:
+    """The file's page; pages left out of the nav get theirs here, as MkDocs' own loop does."""
+    if file.page is None and file.inclusion.is_not_in_nav():
+        Page(None, file, config)
+    return file.page
 
 
 def _render(share: Sequence[File], config: MkDocsConfig, files: Files, nav: Navigation) -> None:
