@@ -33,6 +33,7 @@ from typing import Any, BinaryIO
 
 from mkdocs.commands.build import _build_page, _populate_page  # MkDocs 1.x's own page steps
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -85,8 +86,11 @@ class Message:
     error: str | None = None
 
 
-class WorkerFailed(Exception):
-    """A worker could not build a page; the message says which and why."""
+class WorkerFailed(PluginError):
+    """A worker could not build a page; the build fails with the reason, as for any plugin error."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"a page could not be built: {reason}")
 
 
 class PageWorkers:

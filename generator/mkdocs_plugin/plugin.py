@@ -44,7 +44,6 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         self.shown_root: str | None = None  # the portal folder as typed on the command line
         self.page_cache: page_cache.PageCache | None = None  # of the current build
         self.workers: parallel.PageWorkers | None = None  # processes building a share of the pages
-        self.files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -160,7 +159,6 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         """With the nav known, workers can build their share of the pages (parallel.py)."""
-        self.files = files
         pages = len(files.documentation_pages(inclusion=InclusionLevel.is_included))
         count = parallel.worker_count(config, pages, self.command)
         if count > 1:
@@ -198,10 +196,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
             env.globals["tc_nav"] = FastNav(config.theme["features"])
         workers = self._main_process_workers()
         if workers is not None:
-            try:
-                workers.exchange(files)  # every page is converted: titles go to the workers
-            except parallel.WorkerFailed as exc:
-                raise PluginError(f"a page could not be built: {exc}") from None
+            workers.exchange(files)  # every page is converted: titles go to the workers
         return env
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
@@ -229,10 +224,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         workers = self._main_process_workers()
         if workers is None or not workers.workers:
             return
-        try:
-            finished = workers.join()
-        except parallel.WorkerFailed as exc:
-            raise PluginError(f"a page could not be built: {exc}") from None
+        finished = workers.join()
         for message in finished:
             if self.page_cache is not None:
                 self.page_cache.hits += message.cache_hits
