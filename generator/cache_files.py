@@ -1,6 +1,6 @@
-"""Build caches under `.cache/` (PDF handouts, converted pages): entries a build uses are
-touched, entries no build has used for a while are removed, so a cache kept between CI runs
-does not grow without end."""
+"""How long build caches under `.cache/` keep what no build uses, so a cache kept between CI
+runs does not grow without end. The PDF cache is one file per handout (pruned here by file
+age); the page cache keeps the same age in its SQLite rows (page_cache.py)."""
 from __future__ import annotations
 
 import contextlib
