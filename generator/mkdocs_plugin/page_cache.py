@@ -21,6 +21,7 @@ import json
 import logging
 import sqlite3
 import time
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -46,8 +47,10 @@ log = logging.getLogger("mkdocs.plugins.taalcoach")
 class PageCache:
     """Installed on each page before it is read; `hits` and `converted` count this build."""
 
-    def __init__(self, path: Path, config: MkDocsConfig, files: Files) -> None:
+    def __init__(self, path: Path, config: MkDocsConfig, files: Files,
+                 convert: Callable[[Page, MkDocsConfig, Files], None] = Page.render) -> None:
         self.path = path
+        self.convert = convert  # a page not in the cache
         self.files = files
         self.fingerprint = _fingerprint(config, files)
         self.hits = 0
@@ -92,7 +95,7 @@ class PageCache:
             self._used.append(key)
             return
         with counting_warnings() as warnings:
-            Page.render(page, config, files)
+            self.convert(page, config, files)
         self.converted += 1
         if not warnings.count:
             self._new.append((key, json.dumps(_entry(page), ensure_ascii=False)))
