@@ -27,6 +27,8 @@ def _check(args: argparse.Namespace) -> int:
     # Handout HTML too (not the PDFs, which take seconds each): a template error in a handout
     # shows in `check`, not only in the build.
     handouts = render_handouts(portal)
+    for handout in handouts:
+        handout.print_html  # noqa: B018  (the print version is rendered when asked for)
     print_findings(portal.warnings, args.lang)
     chapters = sum(len(m.chapters) for m in portal.methods)
     warned = len(portal.warnings)

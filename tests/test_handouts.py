@@ -260,7 +260,7 @@ def test_a_rebuild_without_changes_renders_zero_pdfs(built_site: Path, tmp_path:
 
 def _tiny(html: str) -> Handout:
     entry = Entry(Kind.CHECKLIST, "proef", "Proef", "Proef", "Proef", None)
-    return Handout(entry, print_html=html, web_html=html)
+    return Handout(entry, web_html=html, printed=lambda: html)
 
 
 @pytest.mark.pdf

@@ -2,7 +2,8 @@
 
 Each handout has two renderings of the same document:
 
-- ``print_html``: what WeasyPrint turns into the PDF (and what the PDF cache key hashes);
+- ``print_html``: what WeasyPrint turns into the PDF (and what the PDF cache key hashes),
+  rendered when first asked for: a build without PDFs never needs it;
 - ``web_html``: the same document with a small link bar (back to the overview, Download PDF),
   published on the site at ``handouts/<kind>/<id>.html``; the bar is hidden on paper.
 
@@ -13,8 +14,9 @@ from __future__ import annotations
 import html as html_lib
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -35,8 +37,12 @@ from generator.views import module_view, norm_lines, programme_view, word_rows
 @dataclass(frozen=True)
 class Handout:
     entry: Entry
-    print_html: str
     web_html: str
+    printed: Callable[[], str] = field(repr=False, compare=False)  # renders print_html, once
+
+    @property
+    def print_html(self) -> str:
+        return self.printed()
 
     @property
     def title(self) -> str:
@@ -338,7 +344,8 @@ def render_handout(portal: Portal, entry: Entry, directory_urls: bool = True, pd
                page=link(page_url(entry.page, directory_urls)) if entry.page else None,
                pdf_href=posixpath.basename(entry.pdf_path))
     tpl = _ENV.get_template(template)
-    return Handout(entry, print_html=tpl.render(web=None, **common), web_html=tpl.render(web=web, **common))
+    return Handout(entry, web_html=tpl.render(web=web, **common),
+                   printed=cache(lambda: tpl.render(web=None, **common)))
 
 
 def render_handouts(portal: Portal, directory_urls: bool = True, pdfs: bool = True) -> list[Handout]:
