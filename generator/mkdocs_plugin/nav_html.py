@@ -14,8 +14,10 @@ import posixpath
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import normalize_url
 
 # Entries printed with something this module leaves to Material: icons, subtitles and status
@@ -138,6 +140,93 @@ class FastNav:
         if key not in self._index:
             self._index[key] = next((c for c in section.children if isinstance(c, Page) and c.is_index), None)
         return self._index[key]
+
+
+class FastTabs:
+    """``tc_tabs(nav, page)`` in the tabs template: Material's ``partials/tabs.html`` for one
+    page (a link per top-level section, to its first page), or None to leave it to Material."""
+
+    def __init__(self, features: Iterable[str], label: str) -> None:
+        self.indexes = "navigation.indexes" in set(features)
+        self.label = label  # lang.t("tabs")
+        self._supported: bool | None = None
+
+    def __call__(self, nav: Navigation, page: Page | None) -> str | None:
+        if page is None:
+            return None
+        if self._supported is None:
+            self._supported = all(_printable(item) for item in _walk(nav.items))
+        if not self._supported:
+            return None
+        url = _RelativeTo(page)
+        out = [f'<nav class="md-tabs" aria-label="{self.label}" data-md-component="tabs">\n'
+               '<div class="md-grid">\n<ul class="md-tabs__list">\n']
+        for item in nav.items:
+            self._tab(item, None, url, out)
+        out.append("</ul>\n</div>\n</nav>\n")
+        return "".join(out)
+
+    def _tab(self, item: Any, ref: Any, url: Callable[[str], str], out: list[str]) -> None:
+        """Material's ``render`` macro of ``partials/tabs-item.html``."""
+        ref = ref or item
+        cls = "md-tabs__item md-tabs__item--active" if ref.active else "md-tabs__item"
+        if item.children:
+            first = item.children[0]
+            if first.children:
+                self._tab(first, ref, url, out)
+                return
+            item = first
+        out.append(f'<li class="{cls}">\n<a href="{url(item.url)}" class="md-tabs__link">\n'
+                   f"{ref.title}\n</a>\n</li>\n")
+
+
+class FastToc:
+    """``tc_toc(page)`` in the table-of-contents template: Material's ``partials/toc.html``.
+    A page shows it twice (in the nav and in the sidebar): it is made once."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title  # lang.t("toc"), or the toc extension's own title
+        self._last: tuple[Page, str | None] | None = None
+
+    def __call__(self, page: Page | None) -> str | None:
+        if page is None:
+            return None
+        if self._last is not None and self._last[0] is page:
+            return self._last[1]
+        html = self._render(page)
+        self._last = (page, html)
+        return html
+
+    def _render(self, page: Page) -> str | None:
+        toc: Sequence[AnchorLink] = list(page.toc or ())
+        if toc and toc[0].level == 1:
+            toc = toc[0].children
+        out = [f'<nav class="md-nav md-nav--secondary" aria-label="{escape(self.title)}">\n']
+        if toc:
+            out.append(f'<label class="md-nav__title" for="__toc">\n<span class="md-nav__icon md-icon"></span>\n'
+                       f'{self.title}\n</label>\n<ul class="md-nav__list" data-md-component="toc" data-md-scrollfix>\n')
+            for link in toc:
+                if not self._item(link, out):
+                    return None
+            out.append("</ul>\n")
+        out.append("</nav>\n")
+        return "".join(out)
+
+    def _item(self, link: AnchorLink, out: list[str]) -> bool:
+        """Material's ``partials/toc-item.html``; False for a heading the typeset plugin set."""
+        if getattr(link, "typeset", None):
+            return False
+        out.append(f'<li class="md-nav__item">\n<a href="{link.url}" class="md-nav__link">\n'
+                   f'<span class="md-ellipsis">\n{link.title}\n</span>\n</a>\n')
+        if link.children:
+            out.append(f'<nav class="md-nav" aria-label="{escape(Markup(link.title).striptags())}">\n'
+                       '<ul class="md-nav__list">\n')
+            for child in link.children:
+                if not self._item(child, out):
+                    return False
+            out.append("</ul>\n</nav>\n")
+        out.append("</li>\n")
+        return True
 
 
 def _content(item: Any, ref: Any = None) -> str:

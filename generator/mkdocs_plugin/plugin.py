@@ -19,8 +19,10 @@ from generator.handouts import offers_pdfs, render_handouts
 from generator.handouts.pdf import CACHE_DIR, PdfReport, prune, render_pdfs
 from generator.mkdocs_plugin import page_cache, parallel
 from generator.mkdocs_plugin.config import TaalcoachConfig
+from generator.mkdocs_plugin.converter import Converter
 from generator.mkdocs_plugin.minify import strip_blank_lines
-from generator.mkdocs_plugin.nav_html import FastNav
+from generator.mkdocs_plugin.nav_html import FastNav, FastTabs, FastToc
+from generator.mkdocs_plugin.theme_words import ThemeWords
 from generator.pages import RenderedSite, nav_paths, render_pages
 from generator.portal import Portal
 from generator.sanitize import clean_html
@@ -44,6 +46,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         self.shown_root: str | None = None  # the portal folder as typed on the command line
         self.page_cache: page_cache.PageCache | None = None  # of the current build
         self.workers: parallel.PageWorkers | None = None  # processes building a share of the pages
+        self.converter: Converter | None = None  # this process's Markdown converter (converter.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -51,6 +54,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.page_cache = None  # `serve` builds again with the same plugin object
         self.workers = None
+        self.converter = None  # mkdocs.yml (its Markdown extensions) may have changed
         self.root = (Path(config.config_file_path or ".").parent / self.config.portal_dir).resolve()
         try:
             # Paths in messages relative to the folder the user runs the command in.
@@ -184,16 +188,25 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         workers = self._main_process_workers()
         if workers is not None and workers.install_elsewhere(page):
             return page
+        if self.converter is None:
+            self.converter = Converter(config)
         if self.config.page_cache:
             if self.page_cache is None:  # the file list is final once pages are read
-                self.page_cache = page_cache.PageCache(self.root / page_cache.CACHE_FILE, config, files)
+                self.page_cache = page_cache.PageCache(self.root / page_cache.CACHE_FILE, config, files,
+                                                       self.converter.render)
             self.page_cache.install(page)
+        else:
+            self.converter.install(page)
         return page
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         """The nav template prints the primary nav through the fast renderer (nav_html.py)."""
         if self.config.fast_nav:
-            env.globals["tc_nav"] = FastNav(config.theme["features"])
+            features = config.theme["features"]
+            words = ThemeWords(env, config.theme["language"])
+            toc_title = (config.mdx_configs.get("toc") or {}).get("title") or words("toc")
+            env.globals.update(tc_nav=FastNav(features), tc_tabs=FastTabs(features, words("tabs")),
+                               tc_toc=FastToc(toc_title), tc_theme_words=words)
         workers = self._main_process_workers()
         if workers is not None:
             workers.exchange(files)  # every page is converted: titles go to the workers
