@@ -135,7 +135,9 @@ def export_portal(portal: Portal, root: Path, target: Path) -> int:
         else:
             path.write_text(content, encoding="utf-8")
         count += 1
-    shutil.copytree(site_config.OVERRIDES_DIR, target / "overrides")
+    skipped = {site_config.OVERRIDES_DIR / name for name in site_config.PLUGIN_ONLY_OVERRIDES}
+    shutil.copytree(site_config.OVERRIDES_DIR, target / "overrides",
+                    ignore=lambda folder, names: [n for n in names if Path(folder, n) in skipped])
     (target / "overrides" / "partials" / "actions.html").write_text(ACTIONS_TEMPLATE, encoding="utf-8")
     config = yaml.safe_dump(export_config(portal, rendered, root), allow_unicode=True, sort_keys=False)
     (target / "mkdocs.yml").write_text("# Exported by taalcoach-portaal; no plugin needed.\n" + config,

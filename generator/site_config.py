@@ -26,6 +26,10 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
 ASSET_DIR = "assets/taalcoach"
 # Theme templates we override (privacy-safe repository link, Dutch 404), for plugin and export.
 OVERRIDES_DIR = Path(__file__).resolve().parent / "templates" / "overrides"
+# Overrides that only make the plugin's build faster (Python renderers for Material's partials,
+# the empty template of pages built by another process): the export keeps the theme's own.
+PLUGIN_ONLY_OVERRIDES = ("partials/language.html", "partials/tabs.html", "partials/toc.html",
+                         "taalcoach-built-elsewhere.html")
 CSS = ["taalcoach.css", "quiz.css"]
 CSS += ["print.css"]  # @media print only: A4, no navigation, search or buttons on paper
 JS = ["taalcoach.js", "quiz.js"]

@@ -124,6 +124,10 @@ def test_export_builds_without_the_plugin(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "training" / "index.html").exists()
     assert "primary: custom" in config, "the export keeps the portal's accessible palette"
     assert "<h1>Pagina niet gevonden</h1>" in (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
+    # the plugin's fast renderers stay behind: other engines get the theme's own partials
+    assert (out / "overrides" / "partials" / "nav.html").is_file()
+    assert not (out / "overrides" / "partials" / "toc.html").exists()
+    assert not (out / "overrides" / "partials" / "tabs.html").exists()
     # exporting again over its own output is fine; over a hand-written folder is refused
     assert run_cli("export", str(out), "--portal", str(ROOT)).returncode == 0
     (tmp_path / "mine").mkdir()
