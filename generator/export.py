@@ -15,6 +15,7 @@ import yaml
 from generator import site_config
 from generator.errors import UserError
 from generator.handouts import render_handouts
+from generator.handouts import site_files as handout_site_files
 from generator.pages import RenderedSite, render_pages
 from generator.portal import Portal
 from generator.search import SCRIPTS as SEARCH_SCRIPTS
@@ -126,7 +127,8 @@ def export_portal(portal: Portal, root: Path, target: Path) -> int:
                 portal.site.repo_url, portal.site.repo_branch, source) if source else None)
     files: dict[str, str | bytes] = {**pages, **site_config.asset_files(),
                                      **search_files(portal, rendered, hand_written),
-                                     **{h.html_path: h.web_html for h in render_handouts(portal, pdfs=False)}}
+                                     **{h.html_path: h.web_html for h in render_handouts(portal, pdfs=False)},
+                                     **handout_site_files()}
     for rel, content in files.items():
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)

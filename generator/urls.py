@@ -102,6 +102,8 @@ def page_url(page: str, directory_urls: bool = True) -> str:
 
 # --- handouts (print-ready HTML and PDF, see generator/handouts) ------------------------------
 HANDOUTS = "handouts/index.md"
+# The handouts' stylesheet on the site: one file the web versions share (browsers load it once).
+HANDOUT_STYLESHEET = "handouts/handout.css"
 
 
 def handout(kind: str, id: str, ext: str = "html") -> str:

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, engine_modules_imported, run_cli
 from generator import urls
-from generator.handouts import Handout, catalog, render_handouts
+from generator.handouts import Handout, catalog, render_handout, render_handouts
 from generator.handouts.catalog import Entry, Kind
 from generator.handouts.documents import practice_card
 from generator.handouts.pdf import NetworkFetchRefused, cache_key, local_url_fetcher, render_pdfs
@@ -244,6 +244,22 @@ def test_pages_link_their_handouts_and_the_overview_lists_all(built_site: Path, 
         assert e.pdf_path.removeprefix("handouts/") in overview and e.html_path.removeprefix("handouts/") in overview
     handout_page = (built_site / entries(demo_portal, Kind.TRAINER)[0].html_path).read_text(encoding="utf-8")
     assert 'href="../index.html"' in handout_page and f'href="{module.id}.pdf"' in handout_page
+
+
+def test_web_handouts_share_one_stylesheet_and_print_versions_carry_their_own(built_site: Path,
+                                                                              demo_portal: Portal) -> None:
+    """On the site every handout links the same stylesheet (loaded once, not 10 kB per page);
+    the print version WeasyPrint reads has it inside, so a PDF needs no file next to it."""
+    css = (built_site / urls.HANDOUT_STYLESHEET).read_text(encoding="utf-8")
+    assert "@page" in css and "size: A4" in css
+    for e in entries(demo_portal):
+        page = built_site / e.html_path
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)
+        assert len(links) == 1 and (page.parent / links[0]).resolve() == (built_site / urls.HANDOUT_STYLESHEET).resolve()
+        assert "size: A4" not in html, f"{e.html_path} still carries the whole stylesheet"
+    printed = render_handout(demo_portal, entries(demo_portal, Kind.CARD)[0]).print_html
+    assert "size: A4" in printed and "<link" not in printed
 
 
 # --- cache and switches -----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ cached PDFs with WeasyPrint. The MkDocs plugin only wires these into a build.
 from __future__ import annotations
 
 from generator.handouts.catalog import Entry, by_page, catalog, groups, offers_pdfs
-from generator.handouts.documents import Handout, render_handout, render_handouts
+from generator.handouts.documents import Handout, render_handout, render_handouts, site_files
 
 __all__ = ["Entry", "Handout", "by_page", "catalog", "groups", "offers_pdfs", "render_handout",
-           "render_handouts"]
+           "render_handouts", "site_files"]

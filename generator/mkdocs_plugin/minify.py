@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _KEEP = re.compile(r"(<(pre|textarea|script)\b.*?</\2\s*>)", re.DOTALL | re.IGNORECASE)
-_SPACE_LINES = re.compile(r"\n[ \t\r\n]*")
+_SPACE_LINES = re.compile(r"\n[ \t\r\n]+")  # a lone newline stays as it is: no substitution
 
 
 def strip_blank_lines(html: str) -> str:

@@ -16,6 +16,7 @@ from generator import kinds, offline, site_config
 from generator.build import load_portal
 from generator.errors import ContentErrors, print_findings
 from generator.handouts import offers_pdfs, render_handouts
+from generator.handouts import site_files as handout_site_files
 from generator.handouts.pdf import CACHE_DIR, PdfReport, prune, render_pdfs
 from generator.mkdocs_plugin import page_cache, parallel
 from generator.mkdocs_plugin.config import TaalcoachConfig
@@ -152,6 +153,8 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         handouts = render_handouts(self.portal, directory_urls=config.use_directory_urls, pdfs=self.pdfs)
         for h in handouts:
             files.append(File.generated(config, h.html_path, content=h.web_html))
+        for path, text in handout_site_files().items():
+            files.append(File.generated(config, path, content=text))
         if not self.pdfs:
             return
         cache = self.root / CACHE_DIR
