@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -243,14 +244,23 @@ class _RelativeTo:
         self.start = [p for p in (folder if "." in name else page.url).split("/") if p]
 
     def __call__(self, url: str) -> str:
-        if not url or url.startswith(("/", "#", ".")) or "/." in url or ":" in url or "\\" in url:
+        path = _parts(url)
+        if path is None:
             return normalize_url(url, page=self.page)  # the home page, other hosts, odd paths
-        path = [p for p in url.split("/") if p]
         start, same = self.start, 0
-        while same < min(len(start), len(path)) and start[same] == path[same]:
+        common = min(len(start), len(path))
+        while same < common and start[same] == path[same]:
             same += 1
-        relative = "/".join([".."] * (len(start) - same) + path[same:]) or "."
+        relative = "/".join((*[".."] * (len(start) - same), *path[same:])) or "."
         return relative + "/" if url.endswith("/") else relative
+
+
+@lru_cache(maxsize=65536)  # every page links the same nav entries: each address is split once
+def _parts(url: str) -> tuple[str, ...] | None:
+    """A site address's folders and name, or None for one normalize_url must read itself."""
+    if not url or url.startswith(("/", "#", ".")) or "/." in url or ":" in url or "\\" in url:
+        return None
+    return tuple(p for p in url.split("/") if p)
 
 
 def _walk(items: Sequence[Any]) -> Iterable[Any]:
