@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.pages import Page
 
 from generator import site_config
-from generator.mkdocs_plugin.converter import Converter, reusable
+from generator.mkdocs_plugin.converter import REUSABLE_EXTENSIONS, Converter, reusable
 
 PAGES = {
     "a.md": """# Titel A
@@ -46,6 +46,15 @@ Tekst in een blok met [een link](c.md).
 </div>
 
 ## Eigen id {#eigen-id}
+
+```python
+print("code blijft code")
+```
+
+Term
+:   Uitleg bij de term.
+
+"Aanhalingstekens" -- en een gedachtestreepje.
 """,
     "b.md": """Geen titel-kop bovenaan; NT2 staat hier zonder afkorting-uitleg.
 
@@ -66,8 +75,15 @@ Tekst.
 }
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> tuple[MkDocsConfig, Files]:
+# The portal's own extensions, and every extension the converter may reuse (with its options).
+EXTENSION_SETS = {
+    "portal": [{name: opts} if opts else name for name, opts in site_config.MARKDOWN_EXTENSIONS.items()],
+    "all-reusable": [*sorted(REUSABLE_EXTENSIONS - {"toc"}), {"toc": {"permalink": True}}],
+}
+
+
+@pytest.fixture(params=EXTENSION_SETS)
+def site(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[MkDocsConfig, Files]:
     docs = tmp_path / "docs"
     docs.mkdir()
     for name, text in PAGES.items():
@@ -75,8 +91,7 @@ def site(tmp_path: Path) -> tuple[MkDocsConfig, Files]:
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump({
         "site_name": "Proef", "docs_dir": "docs",
-        "markdown_extensions": [{name: opts} if opts else name
-                                for name, opts in site_config.MARKDOWN_EXTENSIONS.items()],
+        "markdown_extensions": EXTENSION_SETS[request.param],
     }), encoding="utf-8")
     config = load_config(config_file=str(config_file))
     return config, get_files(config)
@@ -99,7 +114,7 @@ def _convert(render, config: MkDocsConfig, files: Files, order: list[str]) -> li
 def test_a_reused_converter_gives_what_mkdocs_gives_page_after_page(site: tuple[MkDocsConfig, Files]) -> None:
     config, files = site
     converter = Converter(config)
-    assert converter.reuse, "the portal's own Markdown extensions are all reusable"
+    assert converter.reuse, "these Markdown extensions are all reusable"
     order = ["a.md", "b.md", "c.md", "a.md", "b.md"]
     ours = _convert(converter.render, config, files, order)
     theirs = _convert(Page.render, config, files, order)
