@@ -250,13 +250,14 @@ def test_web_handouts_share_one_stylesheet_and_print_versions_carry_their_own(bu
                                                                               demo_portal: Portal) -> None:
     """On the site every handout links the same stylesheet (loaded once, not 10 kB per page);
     the print version WeasyPrint reads has it inside, so a PDF needs no file next to it."""
-    css = (built_site / urls.HANDOUT_STYLESHEET).read_text(encoding="utf-8")
+    shared = built_site / urls.HANDOUT_STYLESHEET
+    css = shared.read_text(encoding="utf-8")
     assert "@page" in css and "size: A4" in css
     for e in entries(demo_portal):
         page = built_site / e.html_path
         html = page.read_text(encoding="utf-8")
         links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)
-        assert len(links) == 1 and (page.parent / links[0]).resolve() == (built_site / urls.HANDOUT_STYLESHEET).resolve()
+        assert len(links) == 1 and (page.parent / links[0]).resolve() == shared.resolve()
         assert "size: A4" not in html, f"{e.html_path} still carries the whole stylesheet"
     printed = render_handout(demo_portal, entries(demo_portal, Kind.CARD)[0]).print_html
     assert "size: A4" in printed and "<link" not in printed
