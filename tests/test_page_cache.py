@@ -45,6 +45,18 @@ def test_a_second_build_converts_nothing_and_writes_the_same_site(
     assert _html(tmp_path / "first") == _html(tmp_path / "second")
 
 
+def test_without_the_cache_every_page_is_converted_and_the_site_is_the_same(
+        portal: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """`page_cache: false` (a portal that wants no .cache/ folder): nothing is stored or read,
+    and the pages are what a build with the cache writes."""
+    assert _build(portal, tmp_path / "cached", caplog)[0] == 0
+    (portal / CACHE_FILE).unlink()
+    edit(portal, "mkdocs.yml", "  - taalcoach\n", "  - taalcoach:\n      page_cache: false\n")
+    code, counts = _build(portal, tmp_path / "uncached", caplog)
+    assert code == 0 and counts == (0, 0) and not (portal / CACHE_FILE).exists()
+    assert _html(tmp_path / "cached") == _html(tmp_path / "uncached")
+
+
 def test_an_edit_converts_only_the_pages_it_changes(
         portal: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     _, (_, total) = _build(portal, tmp_path / "before", caplog)
