@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,7 +33,7 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 _BLOCK_START = re.compile(r"^([-+>=])|^(\d+)([.)])")
 # Syntax of pymdownx extensions an organisation may switch on (~~del~~, ^^ins^^, ==mark==,
 # :emoji:) has no backslash escape in plain Python-Markdown: numeric entities work everywhere.
-_EXTENSION_SPECIAL = {"~": "&#126;", "^": "&#94;", "=": "&#61;"}
+_EXTENSION_SPECIAL = str.maketrans({"~": "&#126;", "^": "&#94;", "=": "&#61;"})
 _WHITESPACE_RUN = re.compile(r"\s*\n\s*")
 
 URL_SCHEMES = ("https", "http", "mailto", "tel")
@@ -46,12 +47,17 @@ def text_md(value: Any) -> Markup:
     """Text for a Markdown page: shown exactly as written, never read as Markdown or HTML."""
     if isinstance(value, Markup):
         return value
-    text = _INLINE_SPECIAL.sub(r"\\\1", _one_line(value))
+    return _text_md(_one_line(value))
+
+
+@lru_cache(maxsize=16384)  # pages repeat their labels, titles and levels many times over
+def _text_md(line: str) -> Markup:
+    text = _INLINE_SPECIAL.sub(r"\\\1", line)
     text = _BLOCK_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", text)
     # & < > → entities (after the backslashes: an entity has a '#'). Quotes stay: in Markdown
     # text they are text, and page titles taken from a heading would otherwise show '&#39;'.
     text = html.escape(text, quote=False)
-    text = "".join(_EXTENSION_SPECIAL.get(ch, ch) for ch in text)
+    text = text.translate(_EXTENSION_SPECIAL)
     return Markup(text)
 
 

@@ -72,7 +72,15 @@ def paged(first: str, n: int) -> str:
 
 def relative(from_page: str, to_page: str) -> str:
     """A Markdown link from one page source to another, as MkDocs resolves them."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for two paths inside the site, without asking the operating system
+    for the current folder twice per link (a third of rendering the pages' links)."""
+    if not path or not start or path[0] == "/" or start[0] == "/" or "/../" in f"/{path}/{start}/":
+        return posixpath.relpath(path, start)  # leaves the folder or is absolute: the exact rule
+    return posixpath.relpath("/" + path, "/" + start)
 
 
 def _is_index(page: str) -> bool:

@@ -5,6 +5,8 @@ maps a page to a file or URL, this test says so before a link breaks.
 """
 from __future__ import annotations
 
+import posixpath
+
 import pytest
 from mkdocs.structure.files import File
 
@@ -57,3 +59,13 @@ def test_the_fast_nav_makes_links_relative_exactly_as_mkdocs_url_filter() -> Non
         relative = _RelativeTo(page)  # type: ignore[arg-type]
         for link in links:
             assert relative(link) == normalize_url(link, page=page), (url, link)  # type: ignore[arg-type]
+
+
+def test_relpath_inside_the_site_is_posixpaths() -> None:
+    """The shortcut that skips the current folder gives posixpath.relpath's answer for every
+    shape of site path, and falls back to it for paths that leave the folder or are absolute."""
+    paths = ["index.md", "a/b.md", "a/b/c.md", "a/", "a/b/", ".", "a/./b.md", "a//b.md", "x/y/z/",
+             "handouts/index.html", "../up.md", "a/../b.md", "a/b/../../c.md", "/abs/p.md", "a/b/.."]
+    for path in paths:
+        for start in [*paths, "a", "a/b", "handouts/oefenkaart"]:
+            assert urls.relpath(path, start) == posixpath.relpath(path, start), (path, start)

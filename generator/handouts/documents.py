@@ -343,8 +343,8 @@ def render_handout(portal: Portal, entry: Entry, directory_urls: bool = True, pd
     here = posixpath.dirname(entry.html_path)
 
     def link(site_path: str) -> str:
-        return posixpath.relpath(site_path, here) if not site_path.endswith("/") else \
-            posixpath.relpath(site_path or ".", here).rstrip("/") + "/"
+        return urls.relpath(site_path, here) if not site_path.endswith("/") else \
+            urls.relpath(site_path or ".", here).rstrip("/") + "/"
 
     common = dict(p=portal, L=L, entry=entry, css=Markup(stylesheet()),
                   org=portal.site.organisation.name, pdf=offers_pdfs(portal, pdfs), **context)
