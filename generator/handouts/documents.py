@@ -116,7 +116,6 @@ _ENV = _environment()
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def stylesheet() -> str:
     return resources.files("generator").joinpath("templates/handouts/handout.css").read_text(encoding="utf-8")
 

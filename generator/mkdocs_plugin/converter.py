@@ -10,8 +10,8 @@ Reuse is safe only when every extension keeps no state between documents or clea
 ``reset()``. So the converter is used only when every configured extension is in
 REUSABLE_EXTENSIONS (each read for that: see the comments); any other extension, or a MkDocs
 whose page internals moved, gets MkDocs' own ``Page.render``. ``tests/test_converter.py``
-converts pages that would show leaked state (abbreviations, footnotes, duplicate headings,
-admonitions) both ways and compares every result.
+converts pages that would show leaked state (abbreviations, duplicate headings, admonitions,
+anchors and links) both ways and compares every result.
 """
 from __future__ import annotations
 

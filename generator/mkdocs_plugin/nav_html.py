@@ -47,7 +47,7 @@ class FastNav:
         if page is None:  # a theme page such as 404.html: links from the site root, as Material does
             return None
         if self._supported is None:  # pages are read by now; their front matter is known
-            self._supported = all(_printable(item) for item in _walk(nav.items))
+            self._supported = _all_printable(nav)
         if not self._supported:
             return None
         self._url = _RelativeTo(page)
@@ -147,8 +147,7 @@ class FastTabs:
     """``tc_tabs(nav, page)`` in the tabs template: Material's ``partials/tabs.html`` for one
     page (a link per top-level section, to its first page), or None to leave it to Material."""
 
-    def __init__(self, features: Iterable[str], label: str) -> None:
-        self.indexes = "navigation.indexes" in set(features)
+    def __init__(self, label: str) -> None:
         self.label = label  # lang.t("tabs")
         self._supported: bool | None = None
 
@@ -156,7 +155,7 @@ class FastTabs:
         if page is None:
             return None
         if self._supported is None:
-            self._supported = all(_printable(item) for item in _walk(nav.items))
+            self._supported = _all_printable(nav)
         if not self._supported:
             return None
         url = _RelativeTo(page)
@@ -268,6 +267,11 @@ def _walk(items: Sequence[Any]) -> Iterable[Any]:
         yield item
         if item.children:
             yield from _walk(item.children)
+
+
+def _all_printable(nav: Navigation) -> bool:
+    """Whether the fast renderers can print every entry of the nav (else Material's macros do)."""
+    return all(_printable(item) for item in _walk(nav.items))
 
 
 def _printable(item: Any) -> bool:

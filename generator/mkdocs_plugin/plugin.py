@@ -208,7 +208,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
             features = config.theme["features"]
             words = ThemeWords(env, config.theme["language"])
             toc_title = (config.mdx_configs.get("toc") or {}).get("title") or words("toc")
-            env.globals.update(tc_nav=FastNav(features), tc_tabs=FastTabs(features, words("tabs")),
+            env.globals.update(tc_nav=FastNav(features), tc_tabs=FastTabs(words("tabs")),
                                tc_toc=FastToc(toc_title), tc_theme_words=words)
         workers = self._main_process_workers()
         if workers is not None:
