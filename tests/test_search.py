@@ -19,9 +19,11 @@ from conftest import ROOT, build_ok
 from generator import urls
 from generator.build import load_portal
 from generator.errors import ContentErrors
+from generator.kinds import text_md
 from generator.pages import render_pages
 from generator.portal import Portal
 from generator.search import search_files
+from generator.search.documents import document
 from generator.search.documents import documents as search_documents
 from generator.search.text import fold, stem, terms, words
 
@@ -65,6 +67,19 @@ def test_text_processing_folds_accents_splits_compounds_and_keeps_numbers_exact(
     assert stem("tussenevaluaties") == stem("tussenevaluatie")
     assert terms("hoofdstuk 1 en hoofdstuk 12") == ["hoofdstuk", "1", "hoofdstuk", "12"]
     assert terms("de het een") == []
+
+
+@pytest.mark.parametrize("title", [
+    'Taalhuis "Noord" <script>alert(1)</script> {{ 7*7 }}', "e_mail, *ster* & [haken] | C#",
+    "1. Kennismaken", "- streepje ~tilde~ ^hoog^ ==mark== {: .klasse}", "Prijs: € 5,- (korting 10%)",
+])
+def test_search_shows_titles_as_written(title: str) -> None:
+    """A page title reaches the search results as the editor wrote it: the escapes the page
+    templates add so Markdown prints it literally (kinds.text_md) are undone, not half-stripped."""
+    page = f"# {text_md(title)}\n\n## {text_md(title)}\n\nTekst met {text_md(title)}.\n"
+    found = document("p.md", "page", "Sectie", page)
+    assert found.title == title
+    assert title in found.headings and title in found.body
 
 
 def test_python_and_browser_stem_every_word_of_the_portal_identically(search_site: Path,

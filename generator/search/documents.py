@@ -5,6 +5,7 @@ the MkDocs build, the export for other engines and the offline copy get the same
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,25 +62,29 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+\"([^\"]*)\")?", re.MULTILINE)
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$", re.MULTILINE)
+_HEADING = re.compile(r"^(#{1,6})\s+((?:\\.|[^\\\n])*?)\s*#*\s*$", re.MULTILINE)  # `\#` is text
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*$", re.MULTILINE)
 _MARKUP = re.compile(r"[*_`|>]+|^\s*(?:[-+]|\d+\.)\s+|^[-:| ]{3,}$", re.MULTILINE)
-_ENTITY = re.compile(r"&(amp|lt|gt|quot|#39|nbsp);")
-_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#39": "'", "nbsp": " "}
+# Characters the page templates escape so Markdown shows them as written (kinds.text_md):
+# `\*`, `\{`, … are set aside before markup is stripped and come back as the character itself.
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>=~^])")
+_SET_ASIDE = 0xE000  # Unicode's private use area: no page text uses it
+_SET_ASIDE_CHAR = re.compile("[\uE000-\uE0FF]")
 _SPACE = re.compile(r"\s+")
 # Glossary definitions pages.py appends for the 'abbr' extension ("*[PIP]: …"): not page text.
 _ABBREVIATION = re.compile(r"^\*\[[^\]\n]+\]:.*$", re.MULTILINE)
 
 
 def _plain(markdown: str) -> str:
+    markdown = _ESCAPED.sub(lambda m: chr(_SET_ASIDE + ord(m.group(1))), markdown)
     text = _TABLE_RULE.sub(" ", _COMMENT.sub(" ", _CODE.sub(" ", markdown)))
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _ADMONITION.sub(lambda m: m.group(1) or "", text)
     text = _ATTR_LIST.sub(" ", _TAG.sub(" ", text))
     text = _MARKUP.sub(" ", text)
-    text = _ENTITY.sub(lambda m: _ENTITIES[m.group(1)], text)
-    return _SPACE.sub(" ", text).strip()
+    text = _SET_ASIDE_CHAR.sub(lambda m: chr(ord(m.group()) - _SET_ASIDE), text)
+    return _SPACE.sub(" ", html.unescape(text)).strip()
 
 
 def document(path: str, kind: str, section: str, markdown: str, fallback_title: str = "",
