@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from markdown import treeprocessors
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, get_files
@@ -19,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from generator import site_config
 from generator.mkdocs_plugin.converter import REUSABLE_EXTENSIONS, Converter, reusable
+from generator.mkdocs_plugin.quick_inline import QuickInlineProcessor
 
 PAGES = {
     "a.md": """# Titel A
@@ -65,6 +67,39 @@ Tekst.
 ## Woorden
 
 <span id="ruw-anker">ruw anker</span>
+""",
+    # each inline construct alone in its text: the quick inline step must not skip it
+    "d.md": """# Inline
+
+Regel een\x20\x20
+regel twee
+
+Tom &amp; Jerry &copy; en & los
+
+<https://example.org/pad> en <info@example.org>
+
+Gebruik `code` hier
+
+Een \\*ster\\* en 5 \\< 6
+
+![Een plaatje](plaatje.png) en ![ref-plaatje][p]
+
+[Naar C](c.md) en [ref][r] en [c]
+
+*nadruk* en **sterk** en _laag_ en __dubbel__ en ***beide***
+
+<span class="x">ruwe html</span> en <!-- commentaar --> en a < b > c
+
+| kop | `cel` |
+| --- | --- |
+| *cel* | [link](c.md) |
+
+- lijst met **vet**
+- lijst zonder iets
+
+[r]: c.md
+[c]: c.md
+[p]: plaatje.png
 """,
     "c.md": """# Titel C
 
@@ -115,7 +150,7 @@ def test_a_reused_converter_gives_what_mkdocs_gives_page_after_page(site: tuple[
     config, files = site
     converter = Converter(config)
     assert converter.reuse, "these Markdown extensions are all reusable"
-    order = ["a.md", "b.md", "c.md", "a.md", "b.md"]
+    order = ["a.md", "b.md", "c.md", "d.md", "a.md", "b.md"]
     ours = _convert(converter.render, config, files, order)
     theirs = _convert(Page.render, config, files, order)
     assert ours == theirs
@@ -123,6 +158,32 @@ def test_a_reused_converter_gives_what_mkdocs_gives_page_after_page(site: tuple[
     assert "<abbr" not in b_page[1]  # the abbreviation of page a stayed on page a
     assert b_page[3] is None and [t[0] for t in b_page[2]] == ["woorden", "woorden_1"]
     assert ours[0][5]["b.md"] == {"woorden": "b.md#woorden"}
+    inline = ours[3][1]
+    for made in ("<br />", "&amp; Jerry", "<code>code</code>", "<em>laag</em>", "<strong>sterk</strong>",
+                 '<img alt="Een plaatje"', 'href="https://example.org/pad"', '<span class="x">'):
+        assert made in inline, made  # each construct was converted, not skipped
+
+
+def test_the_quick_inline_step_skips_tries_that_cannot_match(site: tuple[MkDocsConfig, Files]) -> None:
+    """The speed-up is in place for the portal's extensions (and would be lost silently)."""
+    config, files = site
+    converter = Converter(config)
+    tries = 0
+    original = treeprocessors.InlineProcessor._InlineProcessor__applyPattern  # type: ignore[attr-defined]
+
+    def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal tries
+        tries += 1
+        return original(self, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(treeprocessors.InlineProcessor, "_InlineProcessor__applyPattern", counting)
+        _convert(converter.render, config, files, ["a.md"])
+        quick = tries
+        tries = 0
+        _convert(Page.render, config, files, ["a.md"])
+    assert isinstance(converter._md.treeprocessors["inline"], QuickInlineProcessor)  # type: ignore[union-attr]
+    assert 0 < quick < tries  # fewer tries, the same HTML (test above)
 
 
 def test_other_extensions_get_mkdocs_own_conversion() -> None:

@@ -11,7 +11,8 @@ Reuse is safe only when every extension keeps no state between documents or clea
 REUSABLE_EXTENSIONS (each read for that: see the comments); any other extension, or a MkDocs
 whose page internals moved, gets MkDocs' own ``Page.render``. ``tests/test_converter.py``
 converts pages that would show leaked state (abbreviations, duplicate headings, admonitions,
-anchors and links) both ways and compares every result.
+anchors and links) both ways and compares every result. The instance's inline step skips the
+pattern tries that cannot match (``quick_inline``).
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+from generator.mkdocs_plugin import quick_inline
 
 try:  # MkDocs 1.6's per-page processors (Page.render registers the same four)
     from mkdocs.structure.pages import (
@@ -79,6 +82,7 @@ class Converter:
         if self._md is None:
             self._md = markdown.Markdown(extensions=config.markdown_extensions,
                                          extension_configs=config.mdx_configs or {})
+            quick_inline.install(self._md)
         md = self._md.reset()
         # Fresh per-page processors under the names Page.render uses: each replaces the last one.
         raw_html = _RawHTMLPreprocessor()
