@@ -53,6 +53,9 @@ _URL_ATTR = re.compile(r'="(?:(?<=\shref=")|(?<=\ssrc="))([^"]*)"')
 _HEAD_END = re.compile(r"</head>", re.I)
 # Already compressed: stored as they are (deflating a PDF again costs time and saves nothing).
 _STORED = {".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".gz", ".zip", ".woff", ".woff2"}
+# Deflate level 4: measured on the 4,121 pages of a 1 × 2,000-chapter site, 30 % less time than
+# level 6 (zlib's default) for a zip 4 % larger (12.96 against 12.49 MB of pages).
+COMPRESS_LEVEL = 4
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ def _zip_entry(zf: zipfile.ZipFile, name: str, data: bytes, when: date) -> None:
     info = zipfile.ZipInfo(name, date_time=(when.year, when.month, when.day, 12, 0, 0))
     info.compress_type = zipfile.ZIP_STORED if Path(name).suffix.lower() in _STORED else zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
-    zf.writestr(info, data, compresslevel=6)
+    zf.writestr(info, data, compresslevel=COMPRESS_LEVEL)
 
 
 def make_offline_copy(site: Path, zip_rel: str, folder: str, *, offline_note: str, readme: str,
