@@ -16,6 +16,31 @@ from pathlib import Path
 from generator.errors import ContentErrors, UserError, annotations_wanted, print_findings
 from generator.messages import LANG_ENV, LANGUAGES, language, translate
 
+# Nouns of the `check` summary: English singular and plural, Dutch singular and plural.
+_NOUNS = {
+    "page": ("page", "pages", "pagina", "pagina's"),
+    "module": ("module", "modules", "module", "modules"),
+    "theme": ("theme", "themes", "thema", "thema's"),
+    "chapter": ("chapter", "chapters", "hoofdstuk", "hoofdstukken"),
+    "method": ("method", "methods", "methode", "methodes"),
+    "quiz": ("quiz", "quizzes", "quiz", "quizzen"),
+    "handout": ("handout", "handouts", "handout", "handouts"),
+    "warning": ("warning", "warnings", "waarschuwing", "waarschuwingen"),
+}
+
+
+def check_summary(counts: dict[str, int], lang: str) -> str:
+    """`check`'s last line: "OK: 1 pagina uit 1 module, 2 thema's, …" (a count and its noun agree)."""
+    def n(noun: str) -> str:
+        en_one, en_many, nl_one, nl_many = _NOUNS[noun]
+        one, many = (en_one, en_many) if lang == "en" else (nl_one, nl_many)
+        return f"{counts[noun]} {one if counts[noun] == 1 else many}"
+
+    source, inside = ("from", "in") if lang == "en" else ("uit", "in")
+    warned = f"; {n('warning')}." if counts["warning"] else "."
+    return (f"OK: {n('page')} {source} {n('module')}, {n('theme')}, {n('chapter')} {inside} {n('method')}, "
+            f"{n('quiz')}, {n('handout')}{warned}")
+
 
 def _check(args: argparse.Namespace) -> int:
     from generator.build import load_portal
@@ -30,18 +55,11 @@ def _check(args: argparse.Namespace) -> int:
     for handout in handouts:
         handout.print_html  # noqa: B018  (the print version is rendered when asked for)
     print_findings(portal.warnings, args.lang)
-    chapters = sum(len(m.chapters) for m in portal.methods)
-    warned = len(portal.warnings)
-    if language(args.lang) == "en":
-        print(f"OK: {len(rendered.pages)} pages from {len(portal.modules)} modules, {len(portal.themes)} themes, "
-              f"{chapters} chapters in {len(portal.methods)} methods, {len(portal.quizzes)} quizzes, "
-              f"{len(handouts)} handouts"
-              + (f"; {warned} warning{'s' if warned != 1 else ''}." if warned else "."))
-    else:
-        print(f"OK: {len(rendered.pages)} pagina's uit {len(portal.modules)} modules, {len(portal.themes)} thema's, "
-              f"{chapters} hoofdstukken in {len(portal.methods)} methodes, {len(portal.quizzes)} quizzen, "
-              f"{len(handouts)} handouts"
-              + (f"; {warned} waarschuwing{'en' if warned != 1 else ''}." if warned else "."))
+    print(check_summary({
+        "page": len(rendered.pages), "module": len(portal.modules), "theme": len(portal.themes),
+        "chapter": sum(len(m.chapters) for m in portal.methods), "method": len(portal.methods),
+        "quiz": len(portal.quizzes), "handout": len(handouts), "warning": len(portal.warnings),
+    }, language(args.lang)))
     return 0
 
 

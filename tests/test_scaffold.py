@@ -99,3 +99,20 @@ def test_gates_catch_broken_links_other_hosts_and_language(tmp_path: Path) -> No
     assert any("cdn.example" in p and "privacy" in p for p in problems)
     assert any('lang="en"' in p for p in problems)
     assert any("without alt" in p for p in problems)
+
+
+def test_check_counts_agree_with_their_nouns(repos: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """The empty portal has one module: `check` says "1 module", not "1 modules"."""
+    from generator import cli
+
+    assert cli.main(["check", "--portal", str(repos["leeg"])]) == 0
+    out = capsys.readouterr().out
+    assert " uit 1 module, " in out and "1 modules" not in out
+    one, two = dict.fromkeys(cli._NOUNS, 1), dict.fromkeys(cli._NOUNS, 2)
+    assert cli.check_summary(one, "nl") == ("OK: 1 pagina uit 1 module, 1 thema, 1 hoofdstuk in 1 methode, "
+                                            "1 quiz, 1 handout; 1 waarschuwing.")
+    assert cli.check_summary(two, "nl") == ("OK: 2 pagina's uit 2 modules, 2 thema's, 2 hoofdstukken in 2 methodes, "
+                                            "2 quizzen, 2 handouts; 2 waarschuwingen.")
+    assert cli.check_summary({**one, "warning": 0}, "en") == ("OK: 1 page from 1 module, 1 theme, 1 chapter in "
+                                                              "1 method, 1 quiz, 1 handout.")
+    assert cli.check_summary({**two, "warning": 0}, "en").startswith("OK: 2 pages from 2 modules, 2 themes, ")
