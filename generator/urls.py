@@ -112,6 +112,9 @@ def page_url(page: str, directory_urls: bool = True) -> str:
 HANDOUTS = "handouts/index.md"
 # The handouts' stylesheet on the site: one file the web versions share (browsers load it once).
 HANDOUT_STYLESHEET = "handouts/handout.css"
+# The tab icon of every page (Material's default `theme.favicon`); handouts link it too, else a
+# browser asks the host's root for /favicon.ico, outside the portal.
+SITE_FAVICON = "assets/images/favicon.png"
 
 
 def handout(kind: str, id: str, ext: str = "html") -> str:

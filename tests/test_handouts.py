@@ -248,7 +248,8 @@ def test_pages_link_their_handouts_and_the_overview_lists_all(built_site: Path, 
 
 def test_web_handouts_share_one_stylesheet_and_print_versions_carry_their_own(built_site: Path,
                                                                               demo_portal: Portal) -> None:
-    """On the site every handout links the same stylesheet (loaded once, not 10 kB per page);
+    """On the site every handout links the same stylesheet (loaded once, not 10 kB per page) and
+    the site's tab icon;
     the print version WeasyPrint reads has it inside, so a PDF needs no file next to it."""
     shared = built_site / urls.HANDOUT_STYLESHEET
     css = shared.read_text(encoding="utf-8")
@@ -258,6 +259,9 @@ def test_web_handouts_share_one_stylesheet_and_print_versions_carry_their_own(bu
         html = page.read_text(encoding="utf-8")
         links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)
         assert len(links) == 1 and (page.parent / links[0]).resolve() == shared.resolve()
+        icon = re.findall(r'<link rel="icon" href="([^"]+)">', html)  # else the browser asks /favicon.ico
+        assert len(icon) == 1 and (page.parent / icon[0]).resolve() == (built_site / urls.SITE_FAVICON).resolve()
+        assert (built_site / urls.SITE_FAVICON).is_file()
         assert "size: A4" not in html, f"{e.html_path} still carries the whole stylesheet"
     printed = render_handout(demo_portal, entries(demo_portal, Kind.CARD)[0]).print_html
     assert "size: A4" in printed and "<link" not in printed

@@ -348,6 +348,7 @@ def render_handout(portal: Portal, entry: Entry, directory_urls: bool = True, pd
     common = dict(p=portal, L=L, entry=entry, css=Markup(stylesheet()),
                   org=portal.site.organisation.name, pdf=offers_pdfs(portal, pdfs), **context)
     web = dict(overview=link("handouts/index.html"), stylesheet=link(urls.HANDOUT_STYLESHEET),
+               favicon=link(urls.SITE_FAVICON),
                page=link(page_url(entry.page, directory_urls)) if entry.page else None,
                pdf_href=posixpath.basename(entry.pdf_path))
     tpl = _ENV.get_template(template)
