@@ -9,7 +9,7 @@ import dataclasses
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -360,6 +360,27 @@ def _escaping_links(root: Path, errors: ErrorCollector) -> None:
                            "copy the file into the portal folder instead of linking to it")
 
 
+LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")  # pictures every browser shows
+
+
+def _check_logo(root: Path, site: Loaded | None, errors: ErrorCollector) -> None:
+    """site.yml's logo is a picture in docs/ (the theme shows it on every page): not an address
+    on another host, not a file outside the portal, not a file that is not there."""
+    logo = site.obj.organisation.logo if site else None
+    if site is None or logo is None:
+        return
+    line, col = site.source.position(("organisation", "logo"))
+    hint = "put the image in docs/ (for example docs/img/logo.svg) and write 'logo: img/logo.svg'"
+    parts = PurePosixPath(logo).parts
+    if ":" in logo or "\\" in logo or not parts or parts[0] == "/" or ".." in parts:
+        errors.add(site.source.path, line, col, f"logo '{logo}' is not a path inside docs/", hint)
+    elif PurePosixPath(logo).suffix.lower() not in LOGO_TYPES:
+        errors.add(site.source.path, line, col, f"logo '{logo}' is not a picture every browser shows",
+                   "use an .svg, .png, .jpg or .webp file")
+    elif not (root / "docs" / logo).is_file():
+        errors.add(site.source.path, line, col, f"there is no file docs/{logo}", hint)
+
+
 def _check_privacy(root: Path, parts: dict[str, Any], errors: ErrorCollector) -> None:
     """Content that would make the site contact another host is an error at its line."""
     site = parts.get("site")
@@ -418,6 +439,7 @@ def load_portal(root: Path | str = ".", *, shown_root: str | None = None) -> Por
     if search_words:
         _check_synonyms(search_words, errors)
     _check_privacy(root, parts, errors)
+    _check_logo(root, parts["site"], errors)
     errors.raise_if_any()
     glossary = parts["begrippen"].obj if parts["begrippen"] else None
     routes, roles, tasks = parts["routes"].obj, parts["roles"].obj, parts["tasks"].obj

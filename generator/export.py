@@ -78,6 +78,8 @@ def export_config(portal: Portal, rendered: RenderedSite, root: Path | None = No
              # and ProperDocs ignore the key.
              "variant": "classic",
              **(_theme_choices(root) if root else {"features": DEFAULT_FEATURES})}
+    if portal.site.organisation.logo:  # a picture in docs/, copied with the hand-written pages
+        theme["logo"] = portal.site.organisation.logo
     edit: dict[str, Any] = {}
     # Editor widgets only when site.yml switches them on (features.editor_links), as in the plugin.
     if portal.site.repo_url and portal.site.features.editor_links:  # hand-written pages live in docs/

@@ -71,7 +71,8 @@ class Contact(Strict):
 class Organisation(Strict):
     name: Text = Field(description="Name shown in the footer and on every handout.")
     contact: Contact = Field(default_factory=Contact)
-    logo: Text | None = Field(None, description="Path of a logo image under docs/, e.g. img/logo.svg.")
+    logo: Text | None = Field(None, description="Path of a logo image under docs/ (.svg, .png, .jpg, .jpeg or "
+                                                ".webp), e.g. img/logo.svg: shown top left on every page.")
 
 
 class Features(Strict):

@@ -30,7 +30,8 @@ FIELDS_NL: dict[str, str] = {
     "Hidden.routes": "Ids van standaardleerroutes die je niet wilt tonen.",
     "Organisation.name": "Naam van de organisatie, onderaan elke pagina en op elke hand-out.",
     "Organisation.contact": "Hoe taalcoaches jullie bereiken.",
-    "Organisation.logo": "Pad van een logo in docs/, bijvoorbeeld img/logo.svg.",
+    "Organisation.logo": "Pad van een logo-afbeelding in docs/ (.svg, .png, .jpg, .jpeg of .webp), bijvoorbeeld "
+                         "img/logo.svg: staat linksboven op elke pagina.",
     "Contact.email": "E-mailadres voor taalcoaches.",
     "Contact.phone": "Telefoonnummer, zoals het op de site moet staan.",
     "Contact.website": "De eigen website van de organisatie (https://…).",

@@ -316,3 +316,29 @@ def test_blank_title_is_empty(portal: Path) -> None:
     edit(portal, "content/themes/kennismaken.yml", "title: Kennismaken", 'title: "   "')
     [error] = errors_of(portal)
     assert error.startswith("content/themes/kennismaken.yml:1:") and "'title' is empty" in error
+
+
+@pytest.mark.parametrize(("logo", "problem"), [
+    ("https://cdn.example.org/logo.svg", "is not a path inside docs/"),
+    ("../../../etc/hosts.png", "is not a path inside docs/"),
+    ("/img/logo.svg", "is not a path inside docs/"),
+    ("img/logo.pdf", "is not a picture every browser shows"),
+    ("img/ontbreekt.svg", "there is no file docs/img/ontbreekt.svg"),
+])
+def test_a_logo_must_be_a_picture_in_docs(portal: Path, logo: str, problem: str) -> None:
+    """site.yml's logo: an address on another host, a path out of docs/ or a missing file is an
+    error at its line (the build would show a broken picture, or load it from elsewhere)."""
+    edit(portal, "content/site.yml", "  name: Stichting Taalcoach Voorbeeldstad\n",
+         f"  name: Stichting Taalcoach Voorbeeldstad\n  logo: '{logo}'\n")
+    line = line_of(portal, "content/site.yml", "  logo:")
+    errors = errors_of(portal)
+    assert len(errors) == 1 and errors[0].startswith(f"content/site.yml:{line}:3: "), errors
+    assert problem in errors[0] and ("docs/img/logo.svg" in errors[0] or ".webp" in errors[0])
+
+
+def test_a_logo_in_docs_is_accepted(portal: Path) -> None:
+    (portal / "docs" / "img").mkdir(parents=True)
+    (portal / "docs" / "img" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    edit(portal, "content/site.yml", "  name: Stichting Taalcoach Voorbeeldstad\n",
+         "  name: Stichting Taalcoach Voorbeeldstad\n  logo: img/logo.png\n")
+    assert load_portal(portal).site.organisation.logo == "img/logo.png"

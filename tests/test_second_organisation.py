@@ -11,7 +11,9 @@ import pytest
 from conftest import ROOT, build_ok
 from generator import urls
 from generator.build import load_portal
+from generator.export import export_config
 from generator.gates import check_site
+from generator.pages import render_pages
 
 OOST = ROOT / "tests" / "fixtures" / "taalhuis-oost"
 SUB_PATH = "/oefenportaal/"
@@ -53,3 +55,18 @@ def test_second_organisation_site_has_nothing_of_the_demo(oost_site: Path) -> No
     assert "https://taalhuis-oost.github.io/oefenportaal/" in texts["sitemap.xml"]
     assert "voorbeeld.github.io" not in joined
     assert "Wie zijn wij" in texts["over/index.html"]
+
+
+@pytest.mark.slow
+def test_every_page_shows_the_organisations_logo(oost_site: Path) -> None:
+    """site.yml's `logo` (a picture in docs/) is in the header of every page, as a site file."""
+    logo = oost_site / "img" / "logo.svg"
+    assert logo.is_file()
+    for page in ("index.html", "over/index.html", "404.html"):
+        text = (oost_site / page).read_text(encoding="utf-8")
+        sources = re.findall(r'<img src="([^"]*logo\.svg)" alt="logo"', text)
+        assert sources, page
+        if page != "404.html":  # the 404 page links from the site root, wherever it is shown
+            assert all((oost_site / page).parent.joinpath(src).resolve() == logo.resolve() for src in sources)
+    exported = export_config(load_portal(OOST), render_pages(load_portal(OOST), pdfs=False), OOST)
+    assert exported["theme"]["logo"] == "img/logo.svg"

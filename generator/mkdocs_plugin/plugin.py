@@ -92,6 +92,8 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         config.copyright = config.copyright or kinds.text_html(site_config.copyright_line(self.portal))
         config.nav = self.rendered.nav
         config.theme["font"] = False  # privacy: never load Google Fonts
+        if self.portal.site.organisation.logo:  # a picture in docs/ (checked by load_portal)
+            config.theme["logo"] = self.portal.site.organisation.logo
         config.extra["generator"] = False  # no English "Made with Material for MkDocs" footer line
         config.extra["tc_labels"] = site_config.theme_labels(self.portal)  # the Dutch 404 page
         overrides = str(site_config.OVERRIDES_DIR)
