@@ -127,7 +127,7 @@ def test_new_repository_leeg_starts_from_marked_examples(tmp_path: Path, install
         assert "VOORBEELD" in (repo / rel).read_text(encoding="utf-8"), f"{rel} is not marked as an example"
     assert "basis:" not in (repo / "content/site.yml").read_text(encoding="utf-8")
     out = make(repo, venv, "check")
-    assert "uit 1 modules" in out and "waarschuwing" not in out
+    assert "uit 1 module," in out and "waarschuwing" not in out
     out = make(repo, venv, "test")
     assert " 0 probleem" in out
     make(repo, venv, "site")  # with PDF handouts, as the Pages workflow does
