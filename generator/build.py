@@ -361,6 +361,8 @@ def _escaping_links(root: Path, errors: ErrorCollector) -> None:
 
 
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")  # pictures every browser shows
+# The theme prints the logo's path into an attribute as it is: plain file-name characters only.
+_LOGO_PATH = re.compile(r"[A-Za-z0-9._/-]+")
 
 
 def _check_logo(root: Path, site: Loaded | None, errors: ErrorCollector) -> None:
@@ -374,6 +376,9 @@ def _check_logo(root: Path, site: Loaded | None, errors: ErrorCollector) -> None
     parts = PurePosixPath(logo).parts
     if ":" in logo or "\\" in logo or not parts or parts[0] == "/" or ".." in parts:
         errors.add(site.source.path, line, col, f"logo '{logo}' is not a path inside docs/", hint)
+    elif not _LOGO_PATH.fullmatch(logo):
+        errors.add(site.source.path, line, col, f"logo '{logo}' has characters other than letters, digits, "
+                   "'-', '_', '.' and '/'", "rename the file, e.g. to img/logo.svg, and write that path")
     elif PurePosixPath(logo).suffix.lower() not in LOGO_TYPES:
         errors.add(site.source.path, line, col, f"logo '{logo}' is not a picture every browser shows",
                    "use an .svg, .png, .jpg or .webp file")
