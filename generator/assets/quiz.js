@@ -68,9 +68,12 @@
 
   Quiz.prototype.announce = function (text) {
     var live = this.live;
+    // A newer message replaces one still waiting: on a slow device the pause below could
+    // otherwise end after the next check, and the older message would be read last.
+    window.clearTimeout(this.announcing);
     live.textContent = '';
     // A short pause so that the same message twice in a row is announced again.
-    window.setTimeout(function () { live.textContent = text; }, 50);
+    this.announcing = window.setTimeout(function () { live.textContent = text; }, 50);
   };
 
   Quiz.prototype.store = function (question, entry) {
