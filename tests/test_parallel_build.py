@@ -6,6 +6,7 @@ the anchors of pages another process converted.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import signal
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from generator.mkdocs_plugin.collector import FULL_PASS_AFTER, BuildCollector
 from generator.mkdocs_plugin.run import build_site
 
 pytestmark = pytest.mark.slow  # real MkDocs builds
@@ -69,6 +71,26 @@ def test_a_broken_link_fails_the_build_whichever_process_has_it(
     assert _build(portal, tmp_path / "site", 3, monkeypatch, caplog) == 1
     assert not (tmp_path / "site").exists()
     assert not list(tmp_path.glob(".site-building-*"))
+
+
+def test_the_build_leaves_the_garbage_collector_as_it_found_it(
+        portal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """During `build` long-lived objects are frozen and full passes rarer (collector.py); after
+    it, failed or not, the collector is as before, so nothing stays frozen in a longer process."""
+    before = gc.get_threshold()
+    seen: list[tuple[bool, int]] = []
+    start = BuildCollector.start
+
+    def watched(self: BuildCollector) -> None:
+        start(self)
+        seen.append((gc.get_freeze_count() > 0, gc.get_threshold()[2]))
+    monkeypatch.setattr(BuildCollector, "start", watched)
+    _cross_linked(portal)
+    assert _build(portal, tmp_path / "site", 3, monkeypatch, caplog) == 0
+    _cross_linked(portal, "bestaat-niet.md")
+    assert _build(portal, tmp_path / "failed", 3, monkeypatch, caplog) == 1
+    assert seen == [(True, FULL_PASS_AFTER)] * 2
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
 def test_sigterm_during_a_parallel_build_leaves_no_worker_and_no_folder(portal: Path, tmp_path: Path) -> None:

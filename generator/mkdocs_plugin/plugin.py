@@ -19,6 +19,7 @@ from generator.handouts import offers_pdfs, render_handouts
 from generator.handouts import site_files as handout_site_files
 from generator.handouts.pdf import CACHE_DIR, PdfReport, prune, render_pdfs
 from generator.mkdocs_plugin import page_cache, parallel
+from generator.mkdocs_plugin.collector import BuildCollector
 from generator.mkdocs_plugin.config import TaalcoachConfig
 from generator.mkdocs_plugin.converter import Converter
 from generator.mkdocs_plugin.minify import strip_blank_lines
@@ -47,6 +48,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
         self.shown_root: str | None = None  # the portal folder as typed on the command line
         self.page_cache: page_cache.PageCache | None = None  # of the current build
         self.workers: parallel.PageWorkers | None = None  # processes building a share of the pages
+        self.collector = BuildCollector()  # the garbage collector's settings during `build`
         self.converter: Converter | None = None  # this process's Markdown converter (converter.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -169,6 +171,8 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         """With the nav known, workers can build their share of the pages (parallel.py)."""
         pages = len(files.documentation_pages(inclusion=InclusionLevel.is_included))
+        if self.command == "build":
+            self.collector.start()  # what lives all build long is set aside (collector.py)
         count = parallel.worker_count(config, pages, self.command)
         if count > 1:
             self.workers = parallel.PageWorkers()
@@ -253,6 +257,7 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stop_workers()
+        self.collector.end()
 
     def stop_workers(self) -> None:
         """A failed or interrupted build leaves no worker writing into the site."""
@@ -264,6 +269,12 @@ class TaalcoachPlugin(BasePlugin[TaalcoachConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The page cache's count, and the offline copy: a zip of the finished site that works
         opened from disk."""
+        try:
+            self._finish_build(config)
+        finally:
+            self.collector.end()
+
+    def _finish_build(self, config: MkDocsConfig) -> None:
         assert self.portal is not None
         self._join_workers()
         self.stop_workers()

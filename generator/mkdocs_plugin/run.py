@@ -118,6 +118,7 @@ def _build_into(portal: str | Path, config_file: Path, target: Path, handouts: b
     finally:
         for plugin in plugins:
             plugin.stop_workers()  # none may write into the staging folder once it is removed
+            plugin.collector.end()  # the usual garbage collector again, however the build ended
         if not built:  # also on an unexpected exception or an interrupt, which then propagates
             shutil.rmtree(staging, ignore_errors=True)
     if not built:
