@@ -373,13 +373,14 @@ def _check_logo(root: Path, site: Loaded | None, errors: ErrorCollector) -> None
         return
     line, col = site.source.position(("organisation", "logo"))
     hint = "put the image in docs/ (for example docs/img/logo.svg) and write 'logo: img/logo.svg'"
-    parts = PurePosixPath(logo).parts
+    path = PurePosixPath(logo)
+    parts = path.parts
     if ":" in logo or "\\" in logo or not parts or parts[0] == "/" or ".." in parts:
         errors.add(site.source.path, line, col, f"logo '{logo}' is not a path inside docs/", hint)
     elif not _LOGO_PATH.fullmatch(logo):
         errors.add(site.source.path, line, col, f"logo '{logo}' has characters other than letters, digits, "
                    "'-', '_', '.' and '/'", "rename the file, e.g. to img/logo.svg, and write that path")
-    elif PurePosixPath(logo).suffix.lower() not in LOGO_TYPES:
+    elif path.suffix.lower() not in LOGO_TYPES:
         errors.add(site.source.path, line, col, f"logo '{logo}' is not a picture every browser shows",
                    "use an .svg, .png, .jpg or .webp file")
     elif not (root / "docs" / logo).is_file():

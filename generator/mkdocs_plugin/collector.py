@@ -25,10 +25,6 @@ class BuildCollector:
     def __init__(self) -> None:
         self._saved: tuple[int, int, int] | None = None
 
-    @property
-    def active(self) -> bool:
-        return self._saved is not None
-
     def start(self) -> None:
         if self._saved is not None:
             return
